@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+
+// The extension: content script on gov.cn pages, background for the toolbar badge,
+// popup for the summary and copy actions. Nothing here may make a network request.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Shared folders stay explicit imports (no auto-imports) so a newcomer can follow every name.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // storage: per-tab results and collapsed-panel memory; clipboardWrite: the popup's copy
+    // buttons; activeTab/scripting are not needed because the content script is declared.
+    permissions: ['storage', 'clipboardWrite'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
