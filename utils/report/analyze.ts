@@ -1,0 +1,110 @@
+/**
+ * The whole pipeline: a page source in, an Analysis out. The content script, the popup, the
+ * command line and the tests all run this very function.
+ */
+import { detect } from './detect.ts';
+import { computeFigures } from './figures.ts';
+import type { FormatId, TableId } from './formats.ts';
+import { extractFacts, findSections, toLines } from './narrative.ts';
+import { looksTraditional } from './normalize.ts';
+import { RULES, type Report } from './rules/index.ts';
+import { readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { textBlocksToTables } from './textTables.ts';
+import type { Analysis, Finding, PageSource } from './types.ts';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export interface AnalysisWithRefs<Ref> {
+  analysis: Analysis;
+  /** Cell id → the page's own cell (DOM element), for outlines and 定位. */
+  cellRefs: Map<string, Ref>;
+  /** The page's table elements holding each table. */
+  tableRefs: Record<TableId, Ref[]>;
+}
+
+/** Analysis only (command line, tests). */
+export function analyze(page: PageSource): Analysis {
+  return analyzePage(page).analysis;
+}
+
+export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
+  const blocks = textBlocksToTables(page.blocks);
+  const textBlocks = blocks.flatMap((b, blockIndex) => (b.kind === 'text' ? [{ text: b.text, blockIndex }] : []));
+  const lines = toLines(textBlocks);
+  const tableText = blocks
+    .flatMap((b) => (b.kind === 'table' ? b.rows.slice(0, 60).map((r) => r.map((c) => c.text).join(' ')) : []))
+    .join('\n');
+  const detection = detect(page.title, textBlocks.map((t) => t.text), tableText);
+  const sections = findSections(lines);
+
+  // Read in the detected format; when nothing tells, read both ways and keep the better.
+  const formats: FormatId[] = detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
+  let reading: TableReading<Ref> | undefined;
+  let format: FormatId = formats[0];
+  for (const f of formats) {
+    const r = readTables(blocks, f, sections);
+    readFlattenedTables(r, lines, sections, f);
+    if (!reading || r.cells.size > reading.cells.size) {
+      reading = r;
+      format = f;
+    }
+  }
+  const tables = reading!;
+  const isReport = detection.isReport || (tables.info.t3.found && tables.info.t4.found);
+
+  const report: Report = {
+    format,
+    detection,
+    cells: tables.cells as Report['cells'],
+    tables: tables.info,
+    lines,
+    sections,
+    facts: isReport ? extractFacts(lines) : [],
+  };
+  const findings: Finding[] = isReport ? RULES.flatMap((rule) => safeCheck(rule, report)) : [];
+
+  const cells: Record<string, number | null> = {};
+  const cellRefs = new Map<string, Ref>();
+  for (const c of tables.cells.values()) {
+    cells[c.id] = !c.uncertain && c.value.kind === 'number' ? c.value.value : null;
+    if (c.ref !== undefined) cellRefs.set(c.id, c.ref);
+  }
+
+  const analysis: Analysis = {
+    schemaVersion: SCHEMA_VERSION,
+    source: page.source,
+    isReport,
+    title: detection.title,
+    agency: detection.agency,
+    year: detection.year,
+    format: isReport ? (detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format) : 'unknown',
+    confidence: detection.confidence,
+    traditional: looksTraditional(textBlocks.slice(0, 200).map((t) => t.text).join('')),
+    tables: tables.info,
+    cells: isReport ? cells : {},
+    findings,
+    figures: computeFigures(tables.cells as Report['cells'], format),
+    summary: summarize(findings),
+  };
+  return { analysis, cellRefs, tableRefs: tables.tableRefs };
+}
+
+/** A rule that throws must not take the page down: it becomes a finding of its own. */
+function safeCheck(rule: (typeof RULES)[number], report: Report): Finding[] {
+  try {
+    return rule.check(report);
+  } catch (e) {
+    return [{ id: rule.id, severity: 'info', status: 'skip', message: `校验出错：${(e as Error).message}`, cells: [] }];
+  }
+}
+
+export function summarize(findings: Finding[]): Analysis['summary'] {
+  const failed = findings.filter((f) => f.status === 'fail');
+  return {
+    errors: failed.filter((f) => f.severity === 'error').length,
+    warnings: failed.filter((f) => f.severity === 'warning').length,
+    infos: failed.filter((f) => f.severity === 'info').length,
+    passed: findings.filter((f) => f.status === 'pass').length,
+    checks: findings.filter((f) => f.status !== 'skip').length,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The prose: the six section headings, each section's text, and the facts a sentence states
+ * that the tables also hold (收到申请N件, 行政复议N件, 予以公开及部分公开N件 …).
+ */
+import { SECTIONS, type SectionDef } from './formats.ts';
+import { normalize } from './normalize.ts';
+
+export interface Line {
+  /** The page's own text of the paragraph. */
+  text: string;
+  /** Its matching form (see normalize). */
+  norm: string;
+  /** Index of the block it came from, to place tables between headings. */
+  blockIndex: number;
+}
+
+export interface SectionHit {
+  id: SectionDef['id'];
+  ordinal: string;
+  title: string;
+  lineIndex: number;
+  blockIndex: number;
+  /** The heading as written on the page. */
+  heading: string;
+}
+
+const HEADING_MAX = 60;
+
+/** The section a line is the heading of, if any: `三、收到和处理政府信息公开申请情况`. */
+export function headingOf(norm: string): SectionDef | undefined {
+  if (norm.length > HEADING_MAX) return undefined;
+  for (const s of SECTIONS) {
+    if (!norm.startsWith(s.ordinal)) continue;
+    const rest = norm.slice(1);
+    if (!/^[、.,:]/.test(rest)) continue;
+    const head = rest.slice(1, 30);
+    if (s.keywords.some((k) => head.includes(k))) return s;
+  }
+  return undefined;
+}
+
+/** The first heading of each section, in the order they stand on the page. */
+export function findSections(lines: Line[]): SectionHit[] {
+  const hits: SectionHit[] = [];
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    const s = headingOf(line.norm);
+    if (s && !seen.has(s.id)) {
+      seen.add(s.id);
+      hits.push({ id: s.id, ordinal: s.ordinal, title: s.title, lineIndex: i, blockIndex: line.blockIndex, heading: line.text.trim() });
+    }
+  });
+  return hits;
+}
+
+/** The text of one section: the lines after its heading up to the next heading. */
+export function sectionText(lines: Line[], sections: SectionHit[], id: SectionDef['id']): string | null {
+  const hit = sections.find((s) => s.id === id);
+  if (!hit) return null;
+  const after = sections.filter((s) => s.lineIndex > hit.lineIndex).map((s) => s.lineIndex);
+  const end = after.length ? Math.min(...after) : lines.length;
+  return lines
+    .slice(hit.lineIndex + 1, end)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+/** The section a block stands in (the last heading before it). */
+export function sectionAt(sections: SectionHit[], blockIndex: number): SectionDef['id'] | undefined {
+  let id: SectionDef['id'] | undefined;
+  for (const s of sections) if (s.blockIndex < blockIndex) id = s.id;
+  return id;
+}
+
+/* ------------------------------------------------------------------ facts in the prose */
+
+export type FactKind =
+  | 'newReceived'
+  | 'carriedOver'
+  | 'carryForward'
+  | 'resultTotal'
+  | 'review'
+  | 'litigation'
+  | 'reviewAndLitigation'
+  | 'granted'
+  | 'partial'
+  | 'grantedOrPartial'
+  | 'denied'
+  | 'unable'
+  | 'notProcessed'
+  | 'otherProcessing';
+
+export interface Fact {
+  kind: FactKind;
+  value: number;
+  /** The sentence as written, for the message. */
+  sentence: string;
+}
+
+interface FactPattern {
+  kind: FactKind;
+  re: RegExp;
+  /** Only in sentences about applications (依申请), where the pattern alone is too loose. */
+  needs?: RegExp;
+  /** Skip a match whose own text contains this. */
+  unless?: RegExp;
+  /** A fixed value for "none" statements (未收到…申请 → 0). */
+  zero?: boolean;
+}
+
+const N = '(\\d+)';
+// Order matters: a span taken by an earlier pattern is not read again by a later one
+// (予以公开及部分公开258件 is one fact, not also 部分公开258件).
+const FACT_PATTERNS: FactPattern[] = [
+  { kind: 'reviewAndLitigation', re: new RegExp(`行政复议(?:和|及|与|、|或)行政诉讼(?:案件)?(?:共)?${N}件`, 'g') },
+  { kind: 'newReceived', re: new RegExp(`本年(?:度)?(?:共)?新收[^。;]{0,20}?${N}件`, 'g') },
+  { kind: 'newReceived', re: new RegExp(`(?:收到|受理|新收)(?:的|了)?(?:各类)?${N}件(?:政府信息公开|信息公开|依申请公开)?申请`, 'g') },
+  { kind: 'newReceived', re: new RegExp(`(?:收到|受理)[^。;,]{0,14}?申请[^。;,]{0,6}?${N}(?:件|条)`, 'g'), unless: /结转|复议|诉讼|办结|答复/ },
+  { kind: 'newReceived', re: /(?:未|没有)(?:收到|受理)[^。;,]{0,10}?申请/g, zero: true },
+  { kind: 'carriedOver', re: new RegExp(`上年(?:度)?结转[^。;]{0,20}?${N}件`, 'g') },
+  { kind: 'carriedOver', re: new RegExp(`(?:含|包括)(?:\\d{4}年(?:度)?|上(?:一)?年(?:度)?)结转${N}件`, 'g') },
+  { kind: 'carryForward', re: new RegExp(`结转(?:至)?下(?:一)?年度[^。;]{0,12}?${N}件`, 'g') },
+  { kind: 'carryForward', re: new RegExp(`${N}件(?:申请)?结转(?:至)?下(?:一)?年度`, 'g') },
+  { kind: 'resultTotal', re: new RegExp(`(?:办结|答复|办理|处理)[^。;]{0,12}?${N}件`, 'g'), needs: /申请/, unless: /复议|诉讼|结转|收到|受理|建议|提案|不予处理|其他处理/ },
+  { kind: 'review', re: new RegExp(`行政复议[^,。、;]{0,10}?${N}件`, 'g'), unless: /诉讼/ },
+  { kind: 'litigation', re: new RegExp(`行政诉讼[^,。、;]{0,10}?${N}件`, 'g') },
+  { kind: 'grantedOrPartial', re: new RegExp(`(?:予以公开|全部公开)(?:及|和|与|、)部分公开(?:的)?(?:共)?${N}件`, 'g') },
+  { kind: 'granted', re: new RegExp(`(?<![不分])予以公开(?:的)?(?:共)?${N}件`, 'g') },
+  { kind: 'partial', re: new RegExp(`部分公开(?:的)?(?:共)?${N}件`, 'g') },
+  { kind: 'denied', re: new RegExp(`不予公开(?:的)?(?:共)?${N}件`, 'g') },
+  { kind: 'unable', re: new RegExp(`无法提供(?:的)?(?:共)?${N}件`, 'g') },
+  { kind: 'notProcessed', re: new RegExp(`不予处理(?:的)?(?:共)?${N}件`, 'g') },
+  { kind: 'otherProcessing', re: new RegExp(`其他处理(?:的)?(?:共)?${N}件`, 'g') },
+];
+
+const MAX_PROSE = 200_000;
+
+/** The facts stated in the prose, sentence by sentence. */
+export function extractFacts(lines: Line[]): Fact[] {
+  const facts: Fact[] = [];
+  let budget = MAX_PROSE;
+  for (const line of lines) {
+    if ((budget -= line.norm.length) < 0) break;
+    // Sentences end at 。；; and at line ends. Work on the matching form, quote the original.
+    const sentences = line.norm.split(/(?<=[。;!?])/);
+    for (const sentence of sentences) {
+      if (!/\d件|未|没有/.test(sentence)) continue;
+      const taken: [number, number][] = [];
+      for (const p of FACT_PATTERNS) {
+        if (p.needs && !p.needs.test(sentence)) continue;
+        p.re.lastIndex = 0;
+        for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (taken.some(([a, b]) => start < b && end > a)) continue;
+          if (p.unless && p.unless.test(m[0])) continue;
+          taken.push([start, end]);
+          facts.push({ kind: p.kind, value: p.zero ? 0 : Number(m[1]), sentence });
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+/** Lines from the page's text blocks. */
+export function toLines(texts: { text: string; blockIndex: number }[]): Line[] {
+  return texts.map(({ text, blockIndex }) => ({ text, norm: normalize(text), blockIndex }));
+}

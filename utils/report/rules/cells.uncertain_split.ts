@@ -1,0 +1,28 @@
+import { defineRule } from './rule.ts';
+
+/** Rows whose digits ran together and could be split in several ways: we do not guess. */
+const rule = defineRule({
+  id: 'cells.uncertain_split',
+  severity: 'warning',
+  title: { zh: '数字连写，无法唯一拆分', en: 'Run-together digits with several possible splits' },
+  explanation: {
+    zh: '页面上表格被压平，一行的数字连在一起（如“5000005”）。按列数和勾稽关系拆分后仍有多种可能的行，数值记为未知，请对照原表核实。',
+    en: 'The table was flattened and a row’s digits run together. Where more than one split fits the columns and identities, the values are left unknown.',
+  },
+  check(report) {
+    const rows = (['t2', 't3', 't4'] as const).flatMap((t) => report.tables[t].uncertainRows);
+    const flattened = (['t2', 't3', 't4'] as const).some((t) => report.tables[t].source === 'flattened');
+    if (!flattened) return [{ id: rule.id, severity: rule.severity, status: 'skip', message: '表格不是连写数字，无需拆分', cells: [] }];
+    if (rows.length === 0) return [{ id: rule.id, severity: rule.severity, status: 'pass', message: '连写的数字均已唯一拆分', cells: [] }];
+    const cells = [...report.cells.values()].filter((c) => c.uncertain);
+    return rows.map((row) => {
+      const own = cells.filter((c) => c.id.startsWith(row + '.'));
+      return {
+        id: rule.id, severity: rule.severity, status: 'fail' as const, table: own[0]?.table,
+        cells: own.map((c) => c.id), actual: own[0]?.raw ?? null, expected: null,
+        message: `${row} 的数字“${own[0]?.raw ?? ''}”有多种拆分方式，数值未采用，请核对原表`,
+      };
+    });
+  },
+});
+export default rule;

@@ -1,0 +1,15 @@
+import { defineRule } from './rule.ts';
+import { checkT4Group } from './t4-group.ts';
+
+const rule = defineRule({
+  id: 't4.review_total',
+  severity: 'error',
+  table: 't4',
+  title: { zh: '表四 行政复议：总计 = 各结果之和', en: 'Table 4 — Administrative review: total = sum of outcomes' },
+  explanation: {
+    zh: '表四中行政复议的“总计”，应等于结果维持、结果纠正、其他结果、尚未审结四项之和。',
+    en: 'In table 4, the administrative review total equals maintained + corrected + other + pending.',
+  },
+  check: (report) => checkT4Group(rule, report, 'review'),
+});
+export default rule;

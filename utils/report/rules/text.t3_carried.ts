@@ -1,0 +1,17 @@
+import { t3CellId } from '../formats.ts';
+import { defineRule } from './rule.ts';
+import { compareFacts } from './text-compare.ts';
+
+const rule = defineRule({
+  id: 'text.t3_carried',
+  severity: 'warning',
+  title: { zh: '正文“上年结转”件数与表三一致', en: 'Carried over: prose matches table 3' },
+  explanation: {
+    zh: '正文中“上年结转N件”（或“含上年度结转N件”），应等于表三“二、上年结转政府信息公开申请数量”的总计。',
+    en: 'A sentence stating how many applications were carried over must match table 3, row 2, total.',
+  },
+  check: (report) => compareFacts(rule, report, {
+    carriedOver: { label: '表三“上年结转”总计', ids: [t3CellId('carried_over', 'total')], table: 't3' },
+  }),
+});
+export default rule;

@@ -1,0 +1,17 @@
+import { t3CellId } from '../formats.ts';
+import { defineRule } from './rule.ts';
+import { compareFacts } from './text-compare.ts';
+
+const rule = defineRule({
+  id: 'text.t3_result_total',
+  severity: 'warning',
+  title: { zh: '正文“办结/答复申请”件数与表三一致', en: 'Applications handled: prose matches table 3' },
+  explanation: {
+    zh: '正文中关于依申请公开的“办结/答复/办理N件”，应等于表三“（七）总计”的总计列。',
+    en: 'A sentence about applications handled (办结/答复) must match table 3, (7) total.',
+  },
+  check: (report) => compareFacts(rule, report, {
+    resultTotal: { label: '表三“（七）总计”', ids: [t3CellId('result_total', 'total')], table: 't3' },
+  }),
+});
+export default rule;

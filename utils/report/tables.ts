@@ -1,0 +1,355 @@
+/**
+ * Blocks of the page → the cells of tables 二, 三 and 四, found by their labels wherever they
+ * stand: one table or several (a page break inside 表三, 表二 as four tables, 表四's numbers
+ * in a table of their own), inside layout tables, next to unrelated tables.
+ *
+ * Values are read "in order after the row label": Word exports whose colspans differ between
+ * the header and the data rows still give the right cells.
+ */
+import {
+  T2_BLOCKS,
+  T3_COLUMNS,
+  T3_ROWS,
+  T4_COLUMNS,
+  t2CellId,
+  t3CellId,
+  t4CellId,
+  type FormatId,
+  type RowDef,
+  type TableId,
+} from './formats.ts';
+import { rowCells, toGrid } from './grid.ts';
+import { normalize } from './normalize.ts';
+import { parseCell, type CellValue } from './numbers.ts';
+import { sectionAt, type Line, type SectionHit } from './narrative.ts';
+import { splitDigitRun, type SplitSpec } from './textTables.ts';
+import type { Block, RawCell, TableInfo } from './types.ts';
+
+export type CellType = 'count' | 'signed' | 'amount';
+
+export interface CellReading<Ref = unknown> {
+  id: string;
+  table: TableId;
+  /** The text as written ('' for a missing cell). */
+  raw: string;
+  value: CellValue;
+  type: CellType;
+  ref?: Ref;
+  /** A run of digits that could be split in several ways: value left unknown. */
+  uncertain?: boolean;
+}
+
+export interface TableReading<Ref = unknown> {
+  cells: Map<string, CellReading<Ref>>;
+  info: Record<TableId, TableInfo>;
+  /** The page's table elements that hold each table's cells (for the chips). */
+  tableRefs: Record<TableId, Ref[]>;
+}
+
+interface RowView<Ref> {
+  /** The label cells' matching text, last one separately (the row's own label). */
+  label: string;
+  lastLabel: string;
+  values: RawCell<Ref>[];
+}
+
+const LABEL_PREFIX = /^(?:\(?[一二三四五六七八九十]+[)、.]|\d+[.、)]|\(\d+\))+/;
+
+/** Splits a grid row into its label cells and the value cells after the last label. */
+function viewRow<Ref>(cells: RawCell<Ref>[], expected: number): RowView<Ref> {
+  let labelEnd = -1;
+  cells.forEach((c, i) => {
+    if (parseCell(c.text).kind === 'invalid') labelEnd = i;
+  });
+  const labels = cells.slice(0, labelEnd + 1).map((c) => normalize(c.text)).filter(Boolean);
+  const values = cells.slice(labelEnd + 1);
+  // Text tables carry empty cells for merged label columns and trailing separators: trim
+  // blanks at the ends while there are more cells than columns.
+  while (values.length > expected && values[values.length - 1].text.trim() === '') values.pop();
+  while (values.length > expected && values[0].text.trim() === '') values.shift();
+  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values: values.slice(0, expected) };
+}
+
+/** Which row of 表三 a label names, searching from `cursor` on (rows come in order). */
+function matchT3Row(view: RowView<unknown>, rows: RowDef[], cursor: number): number {
+  const own = view.lastLabel;
+  if (!own) return -1;
+  const bare = own.replace(LABEL_PREFIX, '');
+  for (let i = cursor; i < rows.length; i++) {
+    const row = rows[i];
+    switch (row.id) {
+      case 'granted':
+        if (own.includes('予以公开') && !own.includes('部分公开') && !own.includes('不予')) return i;
+        continue;
+      case 'other_other':
+        // A bare 其他 is also a column header: only right after other_no_fee.
+        if (i === cursor && rows[i - 1]?.id === 'other_no_fee' && (bare === '其他' || bare === '其它')) return i;
+        continue;
+      case 'result_total':
+        if (row.match.some((m) => own.includes(m))) return i;
+        if ((bare === '总计' || bare === '合计') && cursor > 2) return i;
+        continue;
+      default:
+        if (row.match.some((m) => own.includes(m))) return i;
+    }
+  }
+  return -1;
+}
+
+interface Context<Ref> {
+  format: FormatId;
+  cells: Map<string, CellReading<Ref>>;
+  info: Record<TableId, TableInfo>;
+  tableRefs: Record<TableId, Ref[]>;
+}
+
+function put<Ref>(ctx: Context<Ref>, table: TableId, id: string, cell: RawCell<Ref> | undefined, type: CellType, source: TableInfo['source'], tableRef?: Ref) {
+  if (ctx.cells.has(id)) return;
+  const raw = cell?.text ?? '';
+  ctx.cells.set(id, { id, table, raw, value: parseCell(raw), type, ref: cell?.ref });
+  const info = ctx.info[table];
+  info.found = true;
+  info.source ??= source;
+  info.cellsRead++;
+  if (tableRef !== undefined && !ctx.tableRefs[table].includes(tableRef)) ctx.tableRefs[table].push(tableRef);
+}
+
+const T2_SIGNS = ['第二十条', '信息内容', '本年制发件数', '本年新制作数量', '处理决定数量', '本年收费金额'];
+const T3_SIGNS = ['本年新收', '本年度办理结果', '予以公开', '申请人情况', '勾稽关系', '不予处理', '结转下年度'];
+const T4_SIGNS = ['复议', '诉讼', '尚未审结', '结果维持'];
+
+function emptyInfo(): TableInfo {
+  return { found: false, source: null, cellsRead: 0, uncertainRows: [] };
+}
+
+/**
+ * Reads tables 二/三/四 from the table blocks, in the given format. `sections` place each
+ * table on the page so that 表四's numbers in a table of their own are recognised.
+ */
+export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections: SectionHit[]): TableReading<Ref> {
+  const ctx: Context<Ref> = {
+    format,
+    cells: new Map(),
+    info: { t2: emptyInfo(), t3: emptyInfo(), t4: emptyInfo() },
+    tableRefs: { t2: [], t3: [], t4: [] },
+  };
+  const t3Rows = T3_ROWS[format];
+  let t3Cursor = 0;
+  const t2Blocks = T2_BLOCKS[format];
+
+  blocks.forEach((block, blockIndex) => {
+    if (block.kind !== 'table') return;
+    const source: TableInfo['source'] = block.ref === undefined ? 'text' : 'html';
+    const grid = toGrid(block.rows);
+    // What the table speaks of: a short prefix of its text is enough and keeps this cheap.
+    let sample = '';
+    for (let y = 0; y < grid.rows.length && sample.length < 3000; y++) sample += normalize(rowCells(grid, y).map((c) => c.text).join(''));
+    const section = sectionAt(sections, blockIndex);
+    const hasT2 = section === 's2' || T2_SIGNS.some((s) => sample.includes(s));
+    const hasT3 = section === 's3' || T3_SIGNS.some((s) => sample.includes(s));
+    const hasT4 = section === 's4' || (sample.includes('复议') && sample.includes('诉讼')) || T4_SIGNS.filter((s) => sample.includes(s)).length >= 2;
+
+    for (let y = 0; y < grid.rows.length; y++) {
+      const cells = rowCells(grid, y);
+      if (cells.length === 0) continue;
+
+      if (hasT3 && t3Cursor < t3Rows.length) {
+        const view = viewRow(cells, T3_COLUMNS.length);
+        const i = matchT3Row(view, t3Rows, t3Cursor);
+        if (i >= 0) {
+          t3Cursor = i + 1;
+          T3_COLUMNS.forEach((col, x) => put(ctx, 't3', t3CellId(t3Rows[i].id, col.id), view.values[x], 'count', source, block.ref));
+          continue;
+        }
+      }
+
+      if (hasT2) {
+        let matched = false;
+        for (const b of t2Blocks) {
+          const view = viewRow(cells, b.columns.length);
+          const row = b.rows.find((r) => r.match.some((m) => view.lastLabel.includes(m)) && !(r.id === 'regulations' && view.lastLabel.includes('规范性')));
+          if (!row || view.values.length === 0) continue;
+          b.columns.forEach((col, x) => put(ctx, 't2', t2CellId(b.id, row.id, col.id), view.values[x], col.type, source, block.ref));
+          matched = true;
+          break;
+        }
+        if (matched) continue;
+      }
+
+      if (hasT4 && !ctx.info.t4.found) {
+        const view = viewRow(cells, T4_COLUMNS.length);
+        const numbers = view.values.filter((c) => parseCell(c.text).kind === 'number').length;
+        if (view.values.length === T4_COLUMNS.length && numbers > 0) {
+          T4_COLUMNS.forEach((col, x) => put(ctx, 't4', t4CellId(col.id), view.values[x], 'count', source, block.ref));
+        }
+      }
+    }
+  });
+  return ctx;
+}
+
+/* ------------------------------------------------------------------ flattened tables */
+
+const DIGIT_RUN = /^[+\-\d.,]+/;
+
+/**
+ * Finds each row's label in the text of a section and the run of digits after it, then splits
+ * the run (seed 000). Rows are searched in order, so a label repeated in prose earlier does not
+ * shift the table.
+ */
+function labelRuns(text: string, rows: RowDef[], maxGap = 40): Map<string, string> {
+  const runs = new Map<string, string>();
+  let pos = 0;
+  rows.forEach((row, i) => {
+    const keywords = row.id === 'result_total' ? ['七)总计', '总计'] : row.id === 'granted' ? ['予以公开'] : row.match;
+    let best: { at: number; run: string; end: number } | undefined;
+    for (const kw of keywords) {
+      let from = pos;
+      for (let at = text.indexOf(kw, from); at >= 0; at = text.indexOf(kw, from)) {
+        from = at + kw.length;
+        if (row.id === 'granted' && /部分|不$/.test(text.slice(Math.max(0, at - 2), at))) continue;
+        // The rest of the label, then the digits.
+        const rest = text.slice(from, from + maxGap);
+        const d = rest.search(/\d/);
+        if (d < 0 || /。/.test(rest.slice(0, d))) continue;
+        let run = DIGIT_RUN.exec(rest.slice(d))?.[0] ?? '';
+        // The next row's numbering runs into this row's digits: 00000002.其他法律…
+        const nextNo = /^(\d+)\./.exec(rows[i + 1]?.label ?? '')?.[1];
+        if (nextNo && run.endsWith(`${nextNo}.`)) run = run.slice(0, -nextNo.length - 1);
+        run = run.replace(/[.,]+$/, '');
+        if (run && (!best || at < best.at)) best = { at, run, end: from + d + run.length };
+        break;
+      }
+    }
+    if (best) {
+      runs.set(row.id, best.run);
+      pos = best.end;
+    }
+  });
+  return runs;
+}
+
+/** The section's text in matching form, tables flattened into it. */
+function regionText(lines: Line[], sections: SectionHit[], id: SectionHit['id']): string {
+  const hit = sections.find((s) => s.id === id);
+  if (!hit) return '';
+  const next = sections.filter((s) => s.lineIndex > hit.lineIndex).map((s) => s.lineIndex);
+  const end = next.length ? Math.min(...next) : lines.length;
+  return lines.slice(hit.lineIndex + 1, end).map((l) => l.norm).join('');
+}
+
+const flatCell = (text: string): RawCell => ({ text, rowSpan: 1, colSpan: 1 });
+
+function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, spec: SplitSpec) {
+  const { candidates, exhausted } = splitDigitRun(run, spec);
+  if (candidates.length === 1 && !exhausted) {
+    ids.forEach((id, x) => put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened'));
+    return candidates;
+  }
+  ids.forEach((id, x) => {
+    put(ctx, table, id, flatCell(''), types[x], 'flattened');
+    const c = ctx.cells.get(id);
+    if (c) {
+      c.raw = run;
+      c.uncertain = true;
+    }
+  });
+  ctx.info[table].uncertainRows.push(rowKey);
+  return candidates;
+}
+
+/**
+ * Tables flattened into the text (digits run together). Used for the tables the block reader
+ * did not find. Rows of 表三 with several splits are settled by the column identities when
+ * exactly one combination satisfies them all.
+ */
+export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
+  const ctx = reading as Context<Ref>;
+  ctx.format = format;
+
+  if (!ctx.info.t3.found) {
+    const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format]);
+    if (runs.size >= 3) readFlattenedT3(ctx, runs, format);
+  }
+
+  if (!ctx.info.t4.found) {
+    const text = regionText(lines, sections, 's4');
+    const run = [...text.matchAll(/\d{15,}/g)].pop()?.[0];
+    if (run) {
+      const ids = T4_COLUMNS.map((c) => t4CellId(c.id));
+      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, { groups: [5, 5, 5], constrained: true });
+    }
+  }
+
+  if (!ctx.info.t2.found) {
+    const text = regionText(lines, sections, 's2');
+    for (const b of T2_BLOCKS[format]) {
+      const runs = labelRuns(text, b.rows, 24);
+      for (const row of b.rows) {
+        const run = runs.get(row.id);
+        if (!run) continue;
+        const ids = b.columns.map((c) => t2CellId(b.id, row.id, c.id));
+        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, {
+          groups: b.columns.map(() => 1),
+          constrained: false,
+          types: b.columns.map((c) => c.type),
+        });
+      }
+    }
+  }
+}
+
+function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, format: FormatId) {
+  const rows = T3_ROWS[format].filter((r) => runs.has(r.id));
+  const spec: SplitSpec = { groups: [T3_COLUMNS.length], constrained: true };
+  const options = rows.map((r) => splitDigitRun(runs.get(r.id)!, spec));
+  const chosen: (number[] | null)[] = options.map((o) => (o.candidates.length === 1 && !o.exhausted ? o.candidates[0] : null));
+
+  // Several splits for some rows: keep the one combination where every column balances.
+  const open = options.map((o, i) => (chosen[i] ? -1 : i)).filter((i) => i >= 0 && options[i].candidates.length > 1);
+  const combos = open.reduce((n, i) => n * options[i].candidates.length, 1);
+  if (open.length > 0 && combos <= 20_000) {
+    const fits: number[][][] = [];
+    const pick: number[][] = [];
+    const tryCombo = (k: number) => {
+      if (fits.length > 1) return;
+      if (k === open.length) {
+        const values = new Map<string, number[]>();
+        rows.forEach((r, i) => {
+          const j = open.indexOf(i);
+          const v = j >= 0 ? pick[j] : chosen[i];
+          if (v) values.set(r.id, v);
+        });
+        if (columnsBalance(values, format)) fits.push([...pick]);
+        return;
+      }
+      for (const c of options[open[k]].candidates) {
+        pick[k] = c;
+        tryCombo(k + 1);
+      }
+    };
+    tryCombo(0);
+    if (fits.length === 1) open.forEach((i, j) => (chosen[i] = fits[0][j]));
+  }
+
+  rows.forEach((row, i) => {
+    const ids = T3_COLUMNS.map((c) => t3CellId(row.id, c.id));
+    const values = chosen[i];
+    if (values) ids.forEach((id, x) => put(ctx, 't3', id, flatCell(String(values[x])), 'count', 'flattened'));
+    else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), runs.get(row.id)!, spec);
+  });
+}
+
+/** 一+二 = 三(七)+四 and (七) = Σ(一…六), per column, where the rows are known. */
+function columnsBalance(values: Map<string, number[]>, format: FormatId): boolean {
+  const rows = T3_ROWS[format];
+  const detail = rows.slice(rows.findIndex((r) => r.id === 'granted'), rows.findIndex((r) => r.id === 'result_total'));
+  for (let x = 0; x < T3_COLUMNS.length; x++) {
+    const v = (id: string) => values.get(id)?.[x];
+    const [a, b, c, d] = [v('new_received'), v('carried_over'), v('result_total'), v('carry_forward')];
+    if (a !== undefined && b !== undefined && c !== undefined && d !== undefined && a + b !== c + d) return false;
+    const parts = detail.map((r) => v(r.id));
+    if (c !== undefined && parts.every((p) => p !== undefined) && parts.reduce((s, p) => s! + p!, 0) !== c) return false;
+  }
+  return true;
+}
