@@ -179,7 +179,9 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
       if (hasT4 && !ctx.info.t4.found) {
         const view = viewRow(cells, T4_COLUMNS.length);
         const numbers = view.values.filter((c) => parseCell(c.text).kind === 'number').length;
-        if (view.values.length === T4_COLUMNS.length && numbers > 0) {
+        // An all-blank row counts only under 表四's own header (a report that left it empty).
+        const blankUnderHeader = numbers === 0 && sample.includes('复议后起诉') && view.values.every((c) => c.text.trim() === '');
+        if (view.values.length === T4_COLUMNS.length && (numbers > 0 || blankUnderHeader)) {
           T4_COLUMNS.forEach((col, x) => put(ctx, 't4', t4CellId(col.id), view.values[x], 'count', source, block.ref));
         }
       }

@@ -1,0 +1,24 @@
+/**
+ * The DOM adapter: the live document → PageSource. Every cell keeps a reference to its own
+ * element, so findings map back to the page's cells. Reads through the engine's one tree
+ * walker (utils/report/page.ts), like the cheerio adapter of the command line.
+ */
+import { pageFromTree, type TreeAccess } from '../report/page.ts';
+import type { PageSource } from '../report/types.ts';
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+export const domAccess: TreeAccess<Node> = {
+  isElement: (n) => n.nodeType === ELEMENT,
+  isText: (n) => n.nodeType === TEXT,
+  tag: (n) => (n as Element).localName,
+  children: (n) => Array.from(n.childNodes),
+  text: (n) => n.nodeValue ?? '',
+  attr: (n, name) => (n as Element).getAttribute(name),
+};
+
+export function pageFromDocument(doc: Document, source = doc.location?.href ?? ''): PageSource<Node> {
+  const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
+  return pageFromTree(doc.body ?? doc.documentElement, domAccess, { source, title });
+}
