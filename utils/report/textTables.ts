@@ -30,6 +30,11 @@ export function lineToRow(line: string): RawRow | null {
   }
   // A label followed by at least two numbers separated by spaces.
   const m = /^(.*?[^\d\s.,+-])?\s*((?:[+-]?[\d０-９][\d０-９,.]*|[-—/无])(?:[ \u3000\u00a0]+(?:[+-]?[\d０-９][\d０-９,.]*|[-—/无]))+)\s*$/.exec(line);
+  const single = /^(.{1,30}?[^\d\s.,+-])[ \u3000\u00a0]+([+-]?[\d０-９][\d０-９,.]*)$/.exec(line);
+  if (single && !/[。，,：:；;]/.test(single[1]) && isValueText(single[2])) {
+    // A short label and one number (行政许可 0): a row of a one-value block of 表二.
+    return [cell(single[1].trim()), cell(single[2])];
+  }
   if (m && /\s/.test(m[2].trim())) {
     const values = m[2].trim().split(/[ \u3000\u00a0]+/);
     if (values.length >= 2 && values.every(isValueText)) {
