@@ -2,7 +2,7 @@
  * The whole pipeline: a page source in, an Analysis out. The content script, the popup, the
  * command line and the tests all run this very function.
  */
-import { detect } from './detect.ts';
+import { detect, judgeReport } from './detect.ts';
 import { computeFigures } from './figures.ts';
 import type { FormatId, TableId } from './formats.ts';
 import { extractFacts, findSections, toLines } from './narrative.ts';
@@ -50,7 +50,11 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     }
   }
   const tables = reading!;
-  const isReport = detection.isReport || (tables.info.t3.found && tables.info.t4.found);
+  const { isReport, confidence } = judgeReport(detection, sections.length, {
+    t2: tables.info.t2.found,
+    t3: tables.info.t3.found,
+    t4: tables.info.t4.found,
+  });
 
   const report: Report = {
     format,
@@ -78,7 +82,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     agency: detection.agency,
     year: detection.year,
     format: isReport ? (detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format) : 'unknown',
-    confidence: detection.confidence,
+    confidence,
     traditional: looksTraditional(textBlocks.slice(0, 200).map((t) => t.text).join('')),
     tables: tables.info,
     cells: isReport ? cells : {},

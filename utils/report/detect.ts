@@ -22,6 +22,8 @@ export function quickCheck(title: string, textSample: string): boolean {
 }
 
 export interface Detection {
+  /** The page names itself an annual report (title or first lines). */
+  titled: boolean;
   isReport: boolean;
   confidence: number;
   year: number | null;
@@ -106,7 +108,7 @@ export function detect(title: string, lines: string[], tableText = ''): Detectio
   const titled = REPORT_WORDS.test(titleLine || all.slice(0, 2000));
   const confidence = Math.min(1, (titled ? 0.5 : 0) + markers * 0.15 + (h2021 + h2019 > 0 ? 0.1 : 0));
   const isReport = confidence >= 0.449;
-  return { isReport, confidence: Math.round(confidence * 100) / 100, year, yearSource, format, formatSource, agency, title: titleLine || normalize(title) };
+  return { titled, isReport, confidence: Math.round(confidence * 100) / 100, year, yearSource, format, formatSource, agency, title: titleLine || normalize(title) };
 }
 
 /** A title without the download-link dressing: 【文字版】….docx, or the site name after |. */
@@ -115,4 +117,15 @@ function cleanTitle(t: string): string {
     .replace(/^(?:\[[^\]]{0,8}\]|【[^】]{0,8}】)/, '')
     .replace(/\.(?:docx?|pdf|wps|html?)$/i, '')
     .replace(/[|_].{0,30}$/, '');
+}
+
+/**
+ * The final word, once the sections and tables are known: a page that only names reports (a
+ * list of links, a news item about them) has no sections and no tables.
+ */
+export function judgeReport(d: Detection, sectionCount: number, tables: { t2: boolean; t3: boolean; t4: boolean }): { isReport: boolean; confidence: number } {
+  const evidence = sectionCount + (tables.t3 ? 2 : 0) + (tables.t4 ? 1 : 0) + (tables.t2 ? 1 : 0);
+  const isReport = (d.titled && evidence >= 2) || evidence >= 4;
+  const confidence = Math.min(1, (d.titled ? 0.4 : 0) + evidence * 0.08);
+  return { isReport, confidence: Math.round(confidence * 100) / 100 };
 }

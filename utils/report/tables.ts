@@ -53,14 +53,20 @@ interface RowView<Ref> {
   values: RawCell<Ref>[];
 }
 
+const CJK = /[\u4e00-\u9fff]/;
 const LABEL_PREFIX = /^(?:\(?[一二三四五六七八九十]+[)、.]|\d+[.、)]|\(\d+\))+/;
 
 /** Splits a grid row into its label cells and the value cells after the last label. */
 function viewRow<Ref>(cells: RawCell<Ref>[], expected: number): RowView<Ref> {
+  // Labels come first: the leading run of cells that are not values (after any blanks), and
+  // of those the last one written in words. A junk value right after the label ('abc',
+  // '<script>') is then read as a bad value, not mistaken for the label.
   let labelEnd = -1;
-  cells.forEach((c, i) => {
-    if (parseCell(c.text).kind === 'invalid') labelEnd = i;
-  });
+  let i = 0;
+  while (i < cells.length && cells[i].text.trim() === '') i++;
+  for (; i < cells.length && parseCell(cells[i].text).kind === 'invalid'; i++) {
+    if (CJK.test(cells[i].text)) labelEnd = i;
+  }
   const labels = cells.slice(0, labelEnd + 1).map((c) => normalize(c.text)).filter(Boolean);
   const values = cells.slice(labelEnd + 1);
   // Text tables carry empty cells for merged label columns and trailing separators: trim
