@@ -1,0 +1,37 @@
+/**
+ * Detection against pages that are reports and gov.cn pages that are not (after
+ * github-url-detection: every page through the detector, false positives caught).
+ */
+import { describe, expect, it } from 'vitest';
+import { quickCheck } from '../../utils/report/detect.ts';
+import { analyzeHtml, analyzeText, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
+
+const NOT_REPORTS: [string, string][] = [
+  ['news', '<title>我局召开2024年工作会议</title><p>会议总结了2023年工作。</p>'],
+  ['guide', '<title>政府信息公开指南</title><p>一、主动公开</p><p>二、依申请公开</p><p>申请人可以通过信函、电子邮件方式提出申请。</p>'],
+  ['list', readFixture('html/not-report-list.html')],
+  ['news with a table', readFixture('html/not-report-news.html')],
+  ['government work report', '<title>2023年政府工作报告</title><p>一、2023年工作回顾</p><p>全年地区生产总值增长5.2%。</p>'],
+];
+
+describe('detect', () => {
+  for (const id of Object.keys(SEED_FILES) as SeedId[]) {
+    it(`seed ${id} passes the quick check and the full detection`, () => {
+      const text = seedText(id);
+      expect(quickCheck('', text)).toBe(true);
+      expect(analyzeText(text).isReport).toBe(true);
+    });
+  }
+  for (const [name, html] of NOT_REPORTS) {
+    it(`not a report: ${name}`, () => {
+      const a = analyzeHtml(html);
+      expect(a.isReport).toBe(false);
+      expect(a.findings).toEqual([]);
+      expect(a.cells).toEqual({});
+    });
+  }
+  it('the quick check ignores ordinary pages', () => {
+    expect(quickCheck('我局召开2024年工作会议', '会议总结了2023年工作，部署了2024年任务。')).toBe(false);
+    expect(quickCheck('首页', '')).toBe(false);
+  });
+});
