@@ -17,7 +17,9 @@ const access: TreeAccess<AnyNode> = {
 };
 
 export function pageFromHtml(html: string, source: string): PageSource<AnyNode> {
-  const $ = cheerio.load(html);
+  // htmlparser2 rather than parse5: several times faster on large batches. Both keep the
+  // page's own tree, which is what the walker reads (the parity test holds them to the DOM).
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const title = ($('title').first().text() || $('h1').first().text()).trim();
   const root = $('body').get(0) ?? $.root().get(0)!;
   return pageFromTree(root as AnyNode, access, { source, title });

@@ -67,13 +67,18 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   const entries: Entry[] = [];
   const progress = files.length > 1;
   const tty = Boolean((io.err as NodeJS.WriteStream).isTTY);
-  for (const [i, file] of files.entries()) {
-    if (progress && (tty || i % 50 === 0)) io.err.write(`${tty ? '\r\x1b[K' : ''}[${i + 1}/${files.length}] ${file}${tty ? '' : '\n'}`);
-    try {
-      entries.push(analyze(await readInput(file)));
-    } catch (e) {
-      entries.push({ source: file, isReport: false, error: (e as Error).message || String(e) });
+  // Read ahead a few files while analysing the current one; results stay in input order.
+  const reads = files.map(() => null as Promise<Entry> | null);
+  const start = (i: number) => {
+    if (i < files.length && !reads[i]) {
+      reads[i] = readInput(files[i]).then(analyze, (e: Error) => ({ source: files[i], isReport: false as const, error: e.message || String(e) }));
     }
+  };
+  for (let i = 0; i < files.length; i++) {
+    for (let k = i; k < i + 8; k++) start(k);
+    if (progress && (tty || i % 50 === 0)) io.err.write(`${tty ? '\r\x1b[K' : ''}[${i + 1}/${files.length}] ${files[i]}${tty ? '' : '\n'}`);
+    entries.push(await reads[i]!);
+    reads[i] = null;
   }
   if (progress) io.err.write(`${tty ? '\r\x1b[K' : ''}已检查 ${files.length} 个文件 checked ${files.length} files\n`);
   if (files.length === 0) io.err.write('gov-report-check: 没有找到 .html/.htm/.txt 文件 no report files found\n');

@@ -34,7 +34,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
   const tableText = blocks
     .flatMap((b) => (b.kind === 'table' ? b.rows.slice(0, 60).map((r) => r.map((c) => c.text).join(' ')) : []))
     .join('\n');
-  const detection = detect(page.title, textBlocks.map((t) => t.text), tableText);
+  const detection = detect(page.title, lines.map((l) => l.norm), tableText);
   const sections = findSections(lines);
 
   // Read in the detected format; when nothing tells, read both ways and keep the better.

@@ -39,8 +39,8 @@ export interface Detection {
 const AGENCY_END = /(?:局|厅|委员会|委|办公室|办|政府|院|会|部|署|中心|所|站|馆|队|处|集团|公司|街道|镇|乡|区|县|市|省)$/;
 
 /** Reads the report's identity from the title (or first lines) and the whole text. */
-export function detect(title: string, lines: string[], tableText = ''): Detection {
-  const normLines = lines.map(normalize);
+/** `normLines`: the page's text lines in matching form (see normalize). */
+export function detect(title: string, normLines: string[], tableText = ''): Detection {
   const all = normalize(title) + '\n' + normLines.join('\n');
   // Markers and format signatures also stand in table cells (表头, row labels).
   const everything = all + '\n' + normalize(tableText.slice(0, 200_000));

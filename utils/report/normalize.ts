@@ -10,12 +10,14 @@ export const TRADITIONAL = '開處請數據關係為於項與結轉辦資訊況�
 export const SIMPLIFIED = '开处请数据关系为于项与结转办资讯况务复复复议诉讼审维护纠联机构业会织总计属国规范点单发报条责权当无现制补确认获访举费征缴纳罚强许执询内过稳险经济营长问题进应该个们这来对从后还动态区县镇乡厅卫医疗学实际围环设备网络页种类别决导领组员职体统说准标档号书记录库证咨历历台检传电话万亿减额价采购买卖专栏门户广东车马级积极归参兴旧齐产财货币贵陕宁辽龙云苏沪汉纵横双厂废园场严让谢识讲评论试详诺误调谋诸谓读变边远适选递运达违遗逻郑邻铺错键铁闭闲间阅阐阳阴陈队阶隐随虽杂离难灵响顺预颁频顾显风飞馆养验发斗凤么党龄寻将届层岁儿两仓侧侦债伤储优杀干弹彻恶爱庆宪怀战担击扩摄敌断时晋晓暂样楼气沟灭渐灾烟热灯争状独献画异尽监盘众础礼御税穷竞笔节筑简签粮纪约纷纸线细终给绝综绿紧编缘缩绩续习声听脉脑临艰药兰术冲装袭视觉观订讨诊贡贴赖赞趋迹跃军辅轻较载农连周释针铃银销锁阁陆鸡顶须头颜饭驱肮闹鲁盐麦齿励劳势协却厉丛启吗吨团图圆压坏壮寿夺奋妇妈孙写宽宝峡岛帮径虑忆悬戏抛挟舍扫挂扬换损摇抢携拥择拟摆摊叙敛畅晒胧弃栋乐朴桥欧欢残毁净浅浑测涌满渔洁潜泽浓湿浏湾炉墙奖玛愈码祸称谷窝笋筹篮红纽纯纺丝纲缓系纤罢义圣闻肃胶胆舱庄叶着盖苹虫众里衬见览托训词志诞语诚课谁谈谅谐谎谨译誉赞贞负贫贩贯贷贸贺贼宾赏赔贤质赛赠赶踪轨软轴辆轮输辞迟迁邹酝酿钞铅铜钢钱锅镜钟闪阀阔阵隶雏雾静韩顿颇颈颗愿颠飘饱饼余骑骗惊脏松鱼鲜鸟鸭鹅鹰丽斋龟峰布伪杰仅划剧剑劲胜勋汇恤厌厂吴吕丧乔叹喷吓向嘱坚尧块尘垫坟坛垒坝梦夹奥妆奸娄婴娘宠尴尸屉岭巅岩帅师帐带帧几厕厢厦厨庙庐弯汇惬惨惯怜恳懒恋戋卷抡拣挡挤扰拢败斩升晕昙术栖桠杨枫荣枪桩枢树椭柜叹氢泛没汹浃泾凉泪沦涣汤温沧滞渗涨浆泼涩浇滤泻沈洒滩照乌炼烦爷牵牺狭犹狱狮琐琼瓮亩毕疯痴盗盏卢睁了碍禄禅秃禀颖洼窥窜窃笺筛帘签吁粪团纹纱绍弦绒绑绥绸线绪缔纬缝缕绷绕绳绘缠坛罗翘耸胁脱胀肾肤腻脸脏舰艳兹茎荆荚华莴莲蒋葱萧荐萨蓝艺芦蕴虚虏亏虾萤蝇蜡蚕蔑袅裤袄觅触讣讶诀诈诏诅咏诣诗诧诡诠夸诱诫诵谍谛谏谒誊谜谦谣哗讥谱谴谗谶岂竖丰猫贝贪贬贻贿赋账赌赚赙赘赡赢赃赵践迹趸躯轩轫辄辉辈辑舆辖辙轿辫辩回迳游遥逊迈逦邮邓丑酱衅厘钩铰铭锋锄锯锦锚炼锻镑链铲镯铸鉴鉴锣钻闰闲闽阎板闯辟陉升陇隽霁雳靓韧韵顷颂顽颌颊颓颚颤颅飙饥饪饲饰饺饿喂馒饥饶驳驻驾驶骇腾骚骄骤驴胡郁魇鲤鲸鸣鸿鹏鹤卤面黄霉出庞并占并俩幸伞伪凶册净凛凯刚剥刘匀匮睿呙呗哑唤呜哗啸恶嚣囵垩涂坠圹奂奖你娲娴娇嬷娈孪寝屦冈岘岗岚崭峦卺厩弥彦徕恒悦怅恼恽恺恸怄欲忧凭愤怼恹戗戬捍捝扪挣挥背捣搂挚捞撑挠拨抚扑挞掳拧掷擞拦搀揽搅叙毙斓晖昵晔暧锨枭枨栈桢桤桨梁桦桡柽台橹樱栾欤殇壳毡污冲泄凄涡凑沩卤浒沤溃润涝浊滨沥潇漓炜荧炖烫烛烁烂牍犊狲犸猎犷兹珐玺珑苏叠疮疟皑杯荡困瞒矫矿秘祯秆棱稣窑窍笕筝箧篓箫笼篱粤纣纫纾纮纭扎绌绅绊绛绣捆缀彩纶绮绽绯缄缂缉缎练缅缈缢绉缚缜缟缧缫缪缯绣茧绎缬缨缆钵罂羁羟翚耧聪聩肿腽脍膑腊脔舣刍苎苋莱莳荜卜蒌荨芸蒉芜荟姜荩薮蔼萚蕲藓茏';
 
 let t2s: Map<string, string> | undefined;
+let traditionalChar: RegExp | undefined;
 function traditionalMap(): Map<string, string> {
   if (!t2s) {
     t2s = new Map();
     const t = Array.from(TRADITIONAL);
     const s = Array.from(SIMPLIFIED);
     for (let i = 0; i < t.length; i++) t2s.set(t[i], s[i]);
+    traditionalChar = new RegExp(`[${TRADITIONAL}]`, 'g');
   }
   return t2s;
 }
@@ -28,17 +30,14 @@ export function toHalfWidth(text: string): string {
 /** Traditional → simplified, character by character, for matching only. */
 export function toSimplified(text: string): string {
   const map = traditionalMap();
-  let out = '';
-  for (const ch of text) out += map.get(ch) ?? ch;
-  return out;
+  return text.replace(traditionalChar!, (ch) => map.get(ch) ?? ch);
 }
 
 /** True when the text holds several traditional-only characters (e.g. 開, 數, 請). */
 export function looksTraditional(text: string): boolean {
-  const map = traditionalMap();
-  let hits = 0;
-  for (const ch of text.slice(0, 4000)) if (map.has(ch) && ++hits >= 5) return true;
-  return false;
+  traditionalMap();
+  const hits = text.slice(0, 4000).match(traditionalChar!);
+  return (hits?.length ?? 0) >= 5;
 }
 
 /** All kinds of whitespace, including &nbsp; and zero-width characters. */

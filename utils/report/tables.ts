@@ -50,6 +50,8 @@ interface RowView<Ref> {
   /** The label cells' matching text, last one separately (the row's own label). */
   label: string;
   lastLabel: string;
+  /** Every cell after the label; `values` is those trimmed to the expected count. */
+  all: RawCell<Ref>[];
   values: RawCell<Ref>[];
 }
 
@@ -57,7 +59,8 @@ const CJK = /[\u4e00-\u9fff]/;
 const LABEL_PREFIX = /^(?:\(?[一二三四五六七八九十]+[)、.]|\d+[.、)]|\(\d+\))+/;
 
 /** Splits a grid row into its label cells and the value cells after the last label. */
-function viewRow<Ref>(cells: RawCell<Ref>[], expected: number): RowView<Ref> {
+function viewRow<Ref>(cells: RawCell<Ref>[], expected: number, labelled?: RowView<Ref>): RowView<Ref> {
+  if (labelled) return { ...labelled, values: trimValues([...labelled.all], expected) };
   // Labels come first: the leading run of cells that are not values (after any blanks), and
   // of those the last one written in words. A junk value right after the label ('abc',
   // '<script>') is then read as a bad value, not mistaken for the label.
@@ -68,12 +71,18 @@ function viewRow<Ref>(cells: RawCell<Ref>[], expected: number): RowView<Ref> {
     if (CJK.test(cells[i].text)) labelEnd = i;
   }
   const labels = cells.slice(0, labelEnd + 1).map((c) => normalize(c.text)).filter(Boolean);
-  const values = cells.slice(labelEnd + 1);
-  // Text tables carry empty cells for merged label columns and trailing separators: trim
-  // blanks at the ends while there are more cells than columns.
+  const all = cells.slice(labelEnd + 1);
+  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', all, values: trimValues([...all], expected) };
+}
+
+/**
+ * Text tables carry empty cells for merged label columns and trailing separators: trim blanks
+ * at the ends while there are more cells than columns.
+ */
+function trimValues<Ref>(values: RawCell<Ref>[], expected: number): RawCell<Ref>[] {
   while (values.length > expected && values[values.length - 1].text.trim() === '') values.pop();
   while (values.length > expected && values[0].text.trim() === '') values.shift();
-  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values: values.slice(0, expected) };
+  return values.slice(0, expected);
 }
 
 /** Which row of 表三 a label names, searching from `cursor` on (rows come in order). */
@@ -158,9 +167,10 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
     for (let y = 0; y < grid.rows.length; y++) {
       const cells = rowCells(grid, y);
       if (cells.length === 0) continue;
+      const row = viewRow(cells, T3_COLUMNS.length);
 
       if (hasT3 && t3Cursor < t3Rows.length) {
-        const view = viewRow(cells, T3_COLUMNS.length);
+        const view = row;
         const i = matchT3Row(view, t3Rows, t3Cursor);
         if (i >= 0) {
           t3Cursor = i + 1;
@@ -172,10 +182,10 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
       if (hasT2) {
         let matched = false;
         for (const b of t2Blocks) {
-          const view = viewRow(cells, b.columns.length);
-          const row = b.rows.find((r) => r.match.some((m) => view.lastLabel.includes(m)) && !(r.id === 'regulations' && view.lastLabel.includes('规范性')));
-          if (!row || view.values.length === 0) continue;
-          b.columns.forEach((col, x) => put(ctx, 't2', t2CellId(b.id, row.id, col.id), view.values[x], col.type, source, block.ref));
+          const view = viewRow(cells, b.columns.length, row);
+          const t2Row = b.rows.find((r) => r.match.some((m) => view.lastLabel.includes(m)) && !(r.id === 'regulations' && view.lastLabel.includes('规范性')));
+          if (!t2Row || view.values.length === 0) continue;
+          b.columns.forEach((col, x) => put(ctx, 't2', t2CellId(b.id, t2Row.id, col.id), view.values[x], col.type, source, block.ref));
           matched = true;
           break;
         }
@@ -183,7 +193,7 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
       }
 
       if (hasT4 && !ctx.info.t4.found) {
-        const view = viewRow(cells, T4_COLUMNS.length);
+        const view = viewRow(cells, T4_COLUMNS.length, row);
         const numbers = view.values.filter((c) => parseCell(c.text).kind === 'number').length;
         // An all-blank row counts only under 表四's own header (a report that left it empty).
         const blankUnderHeader = numbers === 0 && sample.includes('复议后起诉') && view.values.every((c) => c.text.trim() === '');

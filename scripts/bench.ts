@@ -1,0 +1,51 @@
+/**
+ * npm run bench: how fast the engine is, measured here and never asserted in tests.
+ *  - analyze() per report: median and p95 over generated pages (seed pages with varied numbers);
+ *  - the command line's throughput in reports per second over a few hundred saved pages;
+ *  - the built content script's size, when the extension has been built.
+ * Results go into the README by hand.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { analyze } from '../utils/report/analyze.ts';
+import { pageFromHtml } from '../cli/cheerioPage.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const seeds = readdirSync(join(root, 'tests/fixtures/html')).filter((f) => f.startsWith('seed-')).map((f) => readFileSync(join(root, 'tests/fixtures/html', f), 'utf8'));
+const COUNT = 300;
+// Vary the numbers so no two pages are equal (and some identities fail).
+const pages = Array.from({ length: COUNT }, (_, i) => seeds[i % seeds.length].replace(/<td>(\d+)<\/td>/g, (m, d, off) => ((off + i) % 97 === 0 ? `<td>${Number(d) + 1}</td>` : m)));
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+// 1. analyze() alone, on pages already parsed (what the content script does after reading the DOM).
+const parsed = pages.map((html, i) => pageFromHtml(html, `bench-${i}.html`));
+for (const p of parsed.slice(0, 20)) analyze(p); // warm up
+const times = parsed.map((p) => {
+  const t = performance.now();
+  analyze(p);
+  return performance.now() - t;
+});
+
+// 2. The command line over saved files: parse + analyze + JSON, one process.
+const dir = mkdtempSync(join(tmpdir(), 'grc-bench-'));
+pages.forEach((html, i) => writeFileSync(join(dir, `report-${String(i).padStart(3, '0')}.html`), html));
+const t0 = performance.now();
+// Exit code 1 just means some pages have error findings (the varied numbers).
+const run = spawnSync(process.execPath, [join(root, 'cli/bin.mjs'), '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+if ((run.status ?? 2) > 1) throw new Error(`gov-report-check exited ${run.status}`);
+const cliSeconds = (performance.now() - t0) / 1000;
+rmSync(dir, { recursive: true });
+
+console.log(`analyze() per report (${COUNT} pages): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
+console.log(`command line: ${COUNT} reports in ${cliSeconds.toFixed(2)} s = ${Math.round(COUNT / cliSeconds)} reports/s (one process, start-up included)`);
+
+const content = join(root, '.output/chrome-mv3/content-scripts/content.js');
+if (existsSync(content)) {
+  const bytes = readFileSync(content);
+  console.log(`content script: ${(statSync(content).size / 1024).toFixed(1)} kB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} kB gzipped`);
+}
