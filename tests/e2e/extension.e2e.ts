@@ -1,0 +1,190 @@
+/**
+ * The product as a person uses it: the built extension loaded in a real Chromium, fixture
+ * pages served on *.gov.cn hosts (mapped to this machine), assertions on what the page, the
+ * toolbar badge, the popup and the clipboard show.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const extension = join(root, '.output/chrome-mv3');
+const fixtures = join(root, 'tests/fixtures/html');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const seed004 = readFileSync(join(fixtures, 'seed-004-shanghai-2021.html'), 'utf8');
+/** Seed 004 with one wrong cell: 自然人 of 本年新收 written 43 instead of 42. */
+const withError = seed004.replace('<td colspan="3">一、本年新收政府信息公开申请数量</td><td>42</td>', '<td colspan="3">一、本年新收政府信息公开申请数量</td><td>43</td>');
+const article = /<div id="zoom" class="TRS_Editor">([\s\S]*?)<\/div>\s*<\/div>/.exec(seed004)![1];
+
+const pages: Record<string, () => string> = {
+  '/error-report.html': () => withError,
+  '/clean-report.html': () => seed004,
+  '/news.html': () => readFileSync(join(fixtures, 'not-report-news.html'), 'utf8'),
+  // A portal that renders the report by script two seconds after load.
+  '/delayed.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><body>
+<div id="app">加载中…</div>
+<template id="later">${article}</template>
+<script>setTimeout(() => { document.title = '上海市医疗保障局2021年政府信息公开工作年度报告'; document.getElementById('app').innerHTML = document.getElementById('later').innerHTML; }, 2000);</script>
+</body></html>`,
+  '/frame-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>信息公开平台</title></head><body>
+<p>年报详情：</p><iframe id="report" src="http://report.example.gov.cn:${port}/error-report.html" width="1000" height="800"></iframe></body></html>`,
+};
+
+let server: Server;
+let port = 0;
+let context: BrowserContext;
+let worker: Worker;
+let extensionId = '';
+
+const url = (path: string, host = 'www.example.gov.cn') => `http://${host}:${port}${path}`;
+
+beforeAll(async () => {
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error('build the extension first: npm run build');
+  server = createServer((req, res) => {
+    const page = pages[(req.url ?? '').split('?')[0]];
+    if (!page) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-e2e-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--lang=zh-CN',
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.close();
+});
+
+async function open(path: string, host?: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url(path, host));
+  return page;
+}
+
+/** The page's tab id, as the background sees it (the page just brought to the front). */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab.id!;
+  });
+}
+
+/** What a paste would give: read on a localhost page (a secure context) allowed to read. */
+async function readClipboard(): Promise<string> {
+  const origin = `http://localhost:${port}`;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const reader = await context.newPage();
+  await reader.goto(`${origin}/news.html`);
+  await reader.bringToFront();
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return text;
+}
+
+const badge = (tabId: number) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+describe('the extension on gov.cn pages', () => {
+  it('marks the wrong cell of a report, the chip says so, the badge counts it', async () => {
+    const page = await open('/error-report.html');
+    const cell = page.locator('td[data-grc-cell="t3.new_received.natural"]');
+    await expect.poll(() => cell.getAttribute('data-grc-status'), { timeout: 15_000 }).toBe('error');
+    expect(await cell.textContent()).toBe('43');
+    expect(await page.locator('[data-grc-cell]').count()).toBe(200);
+    const chip = page.locator('[data-grc-chip="t3"]');
+    await expect.poll(() => chip.textContent()).toMatch(/表三\s*✗ \d+ 项不符/);
+    await chip.click();
+    await expect.poll(() => page.locator('.grc-chip-details').first().textContent()).toContain('一+二 应等于 三(七)+四：43 + 0 ≠ 42 + 0（自然人列）');
+    // Hovering the cell shows the rule, the expected and the actual value.
+    await cell.hover();
+    await expect.poll(() => page.locator('.grc-tooltip').textContent()).toContain('t3.balance');
+    const tabId = await tabIdOf(page);
+    await expect.poll(() => badge(tabId)).toMatch(/^\d+$/);
+    expect(Number(await badge(tabId))).toBeGreaterThanOrEqual(2);
+    await page.locator('.grc-chip-details').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(root, 'docs/screenshots/overlay.png') });
+
+    // The popup for that tab: summary, findings, copy as TSV.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.locator('[data-status]').textContent()).toMatch(/\d+ 项错误/);
+    expect(await popup.locator('.grc-findings').textContent()).toContain('43 + 0 ≠ 42 + 0');
+    expect(await popup.locator('[data-figure="newReceived"] dd').textContent()).toBe('49');
+    await popup.locator('button[data-copy="tsv"]').click();
+    await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('已复制');
+    const tsv = await readClipboard();
+    expect(tsv.split('\n')).toContain('一、本年新收政府信息公开申请数量\t\t\t43\t7\t0\t0\t0\t0\t49');
+    await popup.setViewportSize({ width: 400, height: 800 });
+    await popup.screenshot({ path: join(root, 'docs/screenshots/popup.png'), fullPage: true });
+
+    // 定位 from the popup scrolls the page to the cell and flashes it.
+    await popup.locator('.grc-error .grc-locate').first().click();
+    await expect.poll(() => page.locator('[data-grc-flash]').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('on a clean report no cell is marked, the chip passes, the badge is a green ✓', async () => {
+    const page = await open('/clean-report.html');
+    await expect.poll(() => page.locator('[data-grc-cell]').count(), { timeout: 15_000 }).toBe(200);
+    expect(await page.locator('[data-grc-status]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent()).toMatch(/✓ \d+ 项校验通过/);
+    const tabId = await tabIdOf(page);
+    await expect.poll(() => badge(tabId)).toBe('✓');
+    await page.close();
+  });
+
+  it('leaves no trace on a page that is not a report, and says so in the popup', async () => {
+    const page = await open('/news.html');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-grc-cell], [data-grc-status], style[data-grc-ui], grc-panel, grc-chip').count()).toBe(0);
+    const tabId = await tabIdOf(page);
+    expect(await badge(tabId)).toBe('');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面不是政府信息公开工作年度报告');
+    await popup.close();
+    await page.close();
+  });
+
+  it('checks a report that appears two seconds after load', async () => {
+    const page = await open('/delayed.html');
+    expect(await page.locator('[data-grc-cell]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-grc-cell]').count(), { timeout: 15_000 }).toBe(200);
+    await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent()).toMatch(/✓/);
+    await page.close();
+  });
+
+  it('checks a report inside an iframe', async () => {
+    const page = await open('/frame-host.html');
+    const frame = page.frameLocator('#report');
+    await expect.poll(() => frame.locator('td[data-grc-cell="t3.new_received.natural"]').getAttribute('data-grc-status'), { timeout: 15_000 }).toBe('error');
+    const tabId = await tabIdOf(page);
+    await expect.poll(() => badge(tabId)).toMatch(/^\d+$/);
+    await page.close();
+  });
+});
