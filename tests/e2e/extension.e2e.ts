@@ -11,6 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// The extension's service worker global, used inside worker.evaluate() callbacks.
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
 const root = new URL('../../', import.meta.url).pathname;
 const extension = join(root, '.output/chrome-mv3');
 const fixtures = join(root, 'tests/fixtures/html');
