@@ -188,13 +188,10 @@ export async function mountOverlay(ctx: ContentScriptContext, result: AnalysisWi
   ctx.addEventListener(document, 'mouseover', show);
   ctx.addEventListener(document, 'focusin', show);
   ctx.addEventListener(document, 'scroll', hide, { capture: true, passive: true });
-  let active = true;
   undo.push(() => {
-    active = false;
     document.removeEventListener('mouseover', show);
     document.removeEventListener('focusin', show);
   });
-  void active;
 
   return () => undo.reverse().forEach((f) => f());
 }

@@ -73,8 +73,3 @@ export function rowCells<Ref>(grid: Grid<Ref>, y: number): RawCell<Ref>[] {
   }
   return out;
 }
-
-/** The distinct cells a row starts (not those reaching down from above). */
-export function ownCells<Ref>(grid: Grid<Ref>, y: number): RawCell<Ref>[] {
-  return rowCells(grid, y).filter((cell) => grid.rows[y].some((s) => s?.cell === cell && s.origin));
-}
