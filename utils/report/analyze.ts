@@ -8,7 +8,7 @@ import type { FormatId, TableId } from './formats.ts';
 import { extractFacts, findSections, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
 import { RULES, type Report } from './rules/index.ts';
-import { readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
 import { textBlocksToTables } from './textTables.ts';
 import type { Analysis, Finding, PageSource } from './types.ts';
 
@@ -70,7 +70,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
   for (const c of tables.cells.values()) {
-    cells[c.id] = !c.uncertain && c.value.kind === 'number' ? c.value.value : null;
+    cells[c.id] = cellNumber(c);
     if (c.ref !== undefined) cellRefs.set(c.id, c.ref);
   }
 

@@ -1,5 +1,6 @@
 /**
  * Is this page an annual report, of which year, in which format, by which agency?
+ * (`detect` reads the identity; `judgeReport` gives the verdict once tables and sections are read.)
  * `quickCheck` is what the content script runs on every gov.cn page: it must stay far below a
  * millisecond, so it reads only the title and a bounded slice of the text.
  */
@@ -24,8 +25,6 @@ export function quickCheck(title: string, textSample: string): boolean {
 export interface Detection {
   /** The page names itself an annual report (title or first lines). */
   titled: boolean;
-  isReport: boolean;
-  confidence: number;
   year: number | null;
   /** Where the year came from: the title, the statistics period, or the years in the text. */
   yearSource: 'title' | 'period' | 'text' | null;
@@ -105,10 +104,9 @@ export function detect(title: string, normLines: string[], tableText = ''): Dete
     formatSource = 'year';
   }
 
+  // Whether it is a report at all is judged once the sections and tables are known (judgeReport).
   const titled = REPORT_WORDS.test(titleLine || all.slice(0, 2000));
-  const confidence = Math.min(1, (titled ? 0.5 : 0) + markers * 0.15 + (h2021 + h2019 > 0 ? 0.1 : 0));
-  const isReport = confidence >= 0.449;
-  return { titled, isReport, confidence: Math.round(confidence * 100) / 100, year, yearSource, format, formatSource, agency, title: titleLine || normalize(title) };
+  return { titled, year, yearSource, format, formatSource, agency, title: titleLine || normalize(title) };
 }
 
 /** A title without the download-link dressing: 【文字版】….docx, or the site name after |. */

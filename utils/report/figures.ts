@@ -1,6 +1,6 @@
 /** The key figures a reader wants without reading the tables. */
 import { t2CellId, t3CellId, t3ResultDetailRows, t4CellId, type FormatId, type ResultGroup } from './formats.ts';
-import type { CellReading } from './tables.ts';
+import { cellNumber, type CellReading } from './tables.ts';
 import type { Figures } from './types.ts';
 
 export const FIGURE_LABELS: Record<keyof Figures, { zh: string; en: string }> = {
@@ -27,10 +27,7 @@ export const FIGURE_LABELS: Record<keyof Figures, { zh: string; en: string }> = 
 };
 
 export function computeFigures(cells: Map<string, CellReading>, format: FormatId): Figures {
-  const one = (id: string): number | null => {
-    const c = cells.get(id);
-    return c && !c.uncertain && c.value.kind === 'number' ? c.value.value : null;
-  };
+  const one = (id: string): number | null => cellNumber(cells.get(id));
   // A sum is known when at least one of its cells holds a number (blanks count as 0).
   const sum = (ids: string[]): number | null => {
     const values = ids.map(one);

@@ -53,16 +53,18 @@ export function findSections(lines: Line[]): SectionHit[] {
   return hits;
 }
 
-/** The text of one section: the lines after its heading up to the next heading. */
-export function sectionText(lines: Line[], sections: SectionHit[], id: SectionDef['id']): string | null {
+/** The lines of one section: after its heading, up to the next heading; null without a heading. */
+export function sectionLines(lines: Line[], sections: SectionHit[], id: SectionDef['id']): Line[] | null {
   const hit = sections.find((s) => s.id === id);
   if (!hit) return null;
   const after = sections.filter((s) => s.lineIndex > hit.lineIndex).map((s) => s.lineIndex);
   const end = after.length ? Math.min(...after) : lines.length;
-  return lines
-    .slice(hit.lineIndex + 1, end)
-    .map((l) => l.text)
-    .join('\n');
+  return lines.slice(hit.lineIndex + 1, end);
+}
+
+/** The text of one section, as written on the page. */
+export function sectionText(lines: Line[], sections: SectionHit[], id: SectionDef['id']): string | null {
+  return sectionLines(lines, sections, id)?.map((l) => l.text).join('\n') ?? null;
 }
 
 /** The section a block stands in (the last heading before it). */

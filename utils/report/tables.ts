@@ -21,7 +21,7 @@ import {
 import { rowCells, toGrid } from './grid.ts';
 import { normalize } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
-import { sectionAt, type Line, type SectionHit } from './narrative.ts';
+import { sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
 import { splitDigitRun, type SplitSpec } from './textTables.ts';
 import type { Block, RawCell, TableInfo } from './types.ts';
 
@@ -37,6 +37,11 @@ export interface CellReading<Ref = unknown> {
   ref?: Ref;
   /** A run of digits that could be split in several ways: value left unknown. */
   uncertain?: boolean;
+}
+
+/** The number a cell holds; null for blank, placeholder, unreadable or uncertain cells. */
+export function cellNumber(c: CellReading | undefined): number | null {
+  return c && !c.uncertain && c.value.kind === 'number' ? c.value.value : null;
 }
 
 export interface TableReading<Ref = unknown> {
@@ -112,7 +117,6 @@ function matchT3Row(view: RowView<unknown>, rows: RowDef[], cursor: number): num
 }
 
 interface Context<Ref> {
-  format: FormatId;
   cells: Map<string, CellReading<Ref>>;
   info: Record<TableId, TableInfo>;
   tableRefs: Record<TableId, Ref[]>;
@@ -143,7 +147,6 @@ function emptyInfo(): TableInfo {
  */
 export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections: SectionHit[]): TableReading<Ref> {
   const ctx: Context<Ref> = {
-    format,
     cells: new Map(),
     info: { t2: emptyInfo(), t3: emptyInfo(), t4: emptyInfo() },
     tableRefs: { t2: [], t3: [], t4: [] },
@@ -249,11 +252,7 @@ function labelRuns(text: string, rows: RowDef[], maxGap = 40): Map<string, strin
 
 /** The section's text in matching form, tables flattened into it. */
 function regionText(lines: Line[], sections: SectionHit[], id: SectionHit['id']): string {
-  const hit = sections.find((s) => s.id === id);
-  if (!hit) return '';
-  const next = sections.filter((s) => s.lineIndex > hit.lineIndex).map((s) => s.lineIndex);
-  const end = next.length ? Math.min(...next) : lines.length;
-  return lines.slice(hit.lineIndex + 1, end).map((l) => l.norm).join('');
+  return (sectionLines(lines, sections, id) ?? []).map((l) => l.norm).join('');
 }
 
 const flatCell = (text: string): RawCell => ({ text, rowSpan: 1, colSpan: 1 });
@@ -283,7 +282,6 @@ function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: s
  */
 export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
   const ctx = reading as Context<Ref>;
-  ctx.format = format;
 
   if (!ctx.info.t3.found) {
     const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format]);
