@@ -2,6 +2,8 @@
  * Styles. PAGE_CSS goes into the page but only touches our prefixed attributes (an outline
  * does not move the layout); UI_CSS lives inside our shadow roots.
  */
+import { COMPONENT_CSS } from '../../components/styles.ts';
+
 export const PAGE_CSS = `
 [data-grc-status="error"] { outline: 2px solid #d93025 !important; outline-offset: -2px !important; }
 [data-grc-status="warning"] { outline: 2px dashed #e37400 !important; outline-offset: -2px !important; }
@@ -9,7 +11,7 @@ export const PAGE_CSS = `
 @keyframes grc-flash { 50% { background-color: #fde293; } }
 `;
 
-export const UI_CSS = `
+export const UI_CSS = COMPONENT_CSS + `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .grc { font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #202124; }
@@ -20,12 +22,6 @@ button { font: inherit; cursor: pointer; }
 .grc-chip.fail { color: #c5221f; border-color: #d93025; background: #fce8e6; }
 .grc-chip:focus-visible, button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .grc-chip-details { margin: 4px 0 8px; padding: 8px 12px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; max-width: 720px; }
-.grc-findings h3 { font-size: 13px; margin: 6px 0 2px; }
-.grc-findings ul { margin: 0; padding-left: 18px; }
-.grc-findings li { margin: 2px 0; }
-.grc-error h3 { color: #c5221f; } .grc-warning h3 { color: #b06000; } .grc-info h3 { color: #1967d2; }
-.grc-rule { color: #5f6368; font-size: 11px; margin-left: 6px; }
-.grc-locate { margin-left: 6px; font-size: 12px; padding: 0 6px; }
 .grc-panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; width: 320px; max-height: 70vh; overflow: auto;
   background: #fff; border: 1px solid #dadce0; border-radius: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
 .grc-panel.collapsed { width: auto; max-height: none; padding: 4px 8px; }
@@ -33,12 +29,6 @@ button { font: inherit; cursor: pointer; }
 .grc-panel h2 { font-size: 14px; margin: 0; }
 .grc-status.fail { color: #c5221f; } .grc-status.pass { color: #137333; }
 .grc-identity { margin: 6px 0; color: #3c4043; }
-.grc-figures { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 12px; margin: 6px 0; }
-.grc-figures div { display: flex; justify-content: space-between; gap: 6px; }
-.grc-figures dt { color: #5f6368; } .grc-figures dd { margin: 0; font-weight: 600; }
-.grc-copy { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
-.grc-copy button { padding: 2px 8px; border: 1px solid #dadce0; border-radius: 6px; background: #f8f9fa; }
-.grc-ok { color: #137333; margin: 4px 0 0; width: 100%; } .grc-bad { color: #c5221f; margin: 4px 0 0; width: 100%; }
 .grc-tooltip { position: fixed; z-index: 2147483647; max-width: 360px; padding: 6px 10px; border-radius: 6px; background: #202124; color: #fff; pointer-events: none; }
 .grc-tooltip p { margin: 2px 0; }
 .grc-tooltip .grc-rule { color: #bdc1c6; }

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CopyButtons } from '../../components/CopyButtons.tsx';
+import { COMPONENT_CSS } from '../../components/styles.ts';
 import { FigureList } from '../../components/FigureList.tsx';
 import { FindingList } from '../../components/FindingList.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
@@ -68,4 +69,7 @@ function Popup() {
   return <main>{state.frames.map((f) => <Report key={f.frameId} tabId={state.tabId!} frame={f} />)}</main>;
 }
 
+const style = document.createElement('style');
+style.textContent = COMPONENT_CSS;
+document.head.append(style);
 render(<Popup />, document.getElementById('app')!);
