@@ -11,8 +11,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // storage: per-tab results and collapsed-panel memory; clipboardWrite: the popup's copy
-    // buttons; activeTab/scripting are not needed because the content script is declared.
-    permissions: ['storage', 'clipboardWrite'],
+    // buttons; scripting: the background injects the checker into frames that look like
+    // reports. The only host permission is gov.cn (added by WXT from the checker's matches).
+    permissions: ['storage', 'clipboardWrite', 'scripting'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }

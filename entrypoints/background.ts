@@ -1,5 +1,6 @@
 /**
- * Keeps each tab's latest analyses (one per frame that holds a report) and sets the toolbar
+ * Injects the checker into a frame when the detector asks (only frames that look like
+ * reports ever load the engine). Keeps each tab's latest analyses (one per frame that holds a report) and sets the toolbar
  * badge: the number of failed error-level checks in red, a green ✓ when there are none,
  * nothing on pages that are not reports. Chrome resets per-tab badges on navigation, so the
  * badge is set again whenever a frame reports.
@@ -8,6 +9,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { FrameReport, Message } from '../utils/messages.ts';
 
+/** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
+const CHECKER_FILE = '/content-scripts/checker.js';
 const RED = '#d93025';
 const GREEN = '#188038';
 const key = (tabId: number) => `tab:${tabId}`;
@@ -53,6 +56,15 @@ export default defineBackground(() => {
         await setBadge(tabId, frames);
         return true;
       })();
+    }
+    if (m?.type === 'grc:inject' && sender.tab?.id !== undefined) {
+      return browser.scripting
+        .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [CHECKER_FILE] })
+        .then(
+          () => true,
+          // The frame may have gone away meanwhile; nothing else to do.
+          () => false,
+        );
     }
     if (m?.type === 'grc:get') return load(m.tabId);
     return undefined;

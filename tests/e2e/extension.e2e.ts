@@ -15,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  scripting: {
+    executeScript(i: { target: { tabId: number; allFrames: boolean }; func: () => unknown }): Promise<{ frameId: number; result: unknown }[]>;
+  };
 };
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -112,6 +115,18 @@ async function readClipboard(): Promise<string> {
   return text;
 }
 
+/**
+ * Which frames of the tab run the checker (engine and overlay): asked in the extension's
+ * isolated world, where the checker leaves its one global. Ordinary pages must not load it.
+ */
+async function framesWithChecker(tabId: number): Promise<number[]> {
+  const results = await worker.evaluate(
+    (id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => Symbol.for('grc:checker') in globalThis }),
+    tabId,
+  );
+  return results.filter((r) => r.result === true).map((r) => r.frameId).sort();
+}
+
 const badge = (tabId: number) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 describe('the extension on gov.cn pages', () => {
@@ -161,6 +176,7 @@ describe('the extension on gov.cn pages', () => {
     await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent()).toMatch(/✓ \d+ 项校验通过/);
     const tabId = await tabIdOf(page);
     await expect.poll(() => badge(tabId)).toBe('✓');
+    expect(await framesWithChecker(tabId)).toEqual([0]);
     await page.close();
   });
 
@@ -170,6 +186,8 @@ describe('the extension on gov.cn pages', () => {
     expect(await page.locator('[data-grc-cell], [data-grc-status], style[data-grc-ui], grc-panel, grc-chip').count()).toBe(0);
     const tabId = await tabIdOf(page);
     expect(await badge(tabId)).toBe('');
+    // Only the small detector ran: the engine was never loaded into the page.
+    expect(await framesWithChecker(tabId)).toEqual([]);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面不是政府信息公开工作年度报告');
@@ -191,6 +209,10 @@ describe('the extension on gov.cn pages', () => {
     await expect.poll(() => frame.locator('td[data-grc-cell="t3.new_received.natural"]').getAttribute('data-grc-status'), { timeout: 15_000 }).toBe('error');
     const tabId = await tabIdOf(page);
     await expect.poll(() => badge(tabId)).toMatch(/^\d+$/);
+    // The engine runs in the report's frame only, not in the portal around it.
+    const checked = await framesWithChecker(tabId);
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).not.toBe(0);
     await page.close();
   });
 });

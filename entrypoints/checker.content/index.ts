@@ -1,32 +1,21 @@
 /**
- * The content script, on every gov.cn page and frame. A cheap test first (title and a bounded
- * slice of the text): on ordinary pages nothing else happens and nothing is left behind. On a
- * report: analyze the live DOM with the engine, overlay the result, tell the background.
- * Reports that appear later (injected content, single-page navigation) are checked when they
- * appear: one observer, debounced, with a floor between full analyses.
+ * The checker: engine and overlay. Not declared in the manifest; the background injects it
+ * into a frame once the detector (detector.content.ts) has found that the frame looks like a
+ * report, so ordinary pages never load it. It analyzes the live DOM, overlays the result and
+ * tells the background. It keeps watching: a report that changes or goes away (injected
+ * content, single-page navigation) is checked again, through one debounced observer.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageFromDocument } from '../../utils/dom/page.ts';
+import { debouncedLook } from '../../utils/dom/schedule.ts';
+import { textSample } from '../../utils/dom/textSample.ts';
 import { messages } from '../../utils/i18n.ts';
 import type { AnalysisMessage, Message } from '../../utils/messages.ts';
 import { analyzePage, type AnalysisWithRefs } from '../../utils/report/analyze.ts';
 import { quickCheck } from '../../utils/report/detect.ts';
 import { flashCell, mountOverlay } from './overlay.tsx';
-
-const SAMPLE_CHARS = 6000;
-const DEBOUNCE_MS = 400;
-const MIN_GAP_MS = 1500;
-
-/** The first few thousand characters of the page's text, without building all of it. */
-function textSample(doc: Document): string {
-  if (!doc.body) return '';
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-  let out = '';
-  for (let n = walker.nextNode(); n && out.length < SAMPLE_CHARS; n = walker.nextNode()) out += n.nodeValue;
-  return out;
-}
 
 /** True when every change is inside our own UI (chips, panel): those need no re-check. */
 function ownChange(records: MutationRecord[]): boolean {
@@ -40,14 +29,14 @@ function ownChange(records: MutationRecord[]): boolean {
 class PageChecker {
   private current: AnalysisWithRefs<Node> | null = null;
   private teardown: (() => void) | null = null;
-  private timer: number | undefined;
-  private lastRun = 0;
   private running = false;
   private readonly t = messages();
 
   private readonly ctx: ContentScriptContext;
+  private readonly schedule: () => void;
   constructor(ctx: ContentScriptContext) {
     this.ctx = ctx;
+    this.schedule = debouncedLook(ctx, () => void this.check());
   }
 
   start() {
@@ -71,16 +60,9 @@ class PageChecker {
     return undefined;
   };
 
-  private schedule() {
-    clearTimeout(this.timer);
-    const wait = Math.max(DEBOUNCE_MS, this.lastRun + MIN_GAP_MS - Date.now());
-    this.timer = this.ctx.setTimeout(() => void this.check(), wait);
-  }
-
   private async check() {
     if (this.running || this.ctx.isInvalid) return;
     this.running = true;
-    this.lastRun = Date.now();
     try {
       if (!quickCheck(document.title, textSample(document))) {
         if (this.current) this.clear(true);
@@ -117,11 +99,18 @@ class PageChecker {
   }
 }
 
+// One checker per frame, even if it were injected twice; a new one once the old is invalidated
+// (extension reloaded).
+const RUNNING = Symbol.for('grc:checker');
+type WithChecker = typeof globalThis & { [RUNNING]?: ContentScriptContext };
+
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
-  allFrames: true,
-  runAt: 'document_idle',
+  registration: 'runtime',
   main(ctx) {
+    const scope = globalThis as WithChecker;
+    if (scope[RUNNING] && !scope[RUNNING].isInvalid) return;
+    scope[RUNNING] = ctx;
     new PageChecker(ctx).start();
   },
 });
