@@ -16,6 +16,8 @@ export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // No window.postMessage to the page on start (WXT's custom event is enough): fewer traces.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let asked = false;
     const observer = new MutationObserver(() => schedule());
@@ -30,9 +32,9 @@ export default defineContentScript({
 
     look();
     if (asked) return;
-    // Not a report yet: reports injected later, or reached by single-page navigation.
+    // Not a report yet: reports injected later, or reached by single-page navigation (which
+    // changes the DOM too, so no location polling is needed here).
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => observer.disconnect());
-    ctx.addEventListener(window, 'wxt:locationchange', schedule);
   },
 });

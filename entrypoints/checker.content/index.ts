@@ -107,6 +107,8 @@ type WithChecker = typeof globalThis & { [RUNNING]?: ContentScriptContext };
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   registration: 'runtime',
+  // No window.postMessage to the page on start (WXT's custom event is enough): fewer traces.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const scope = globalThis as WithChecker;
     if (scope[RUNNING] && !scope[RUNNING].isInvalid) return;

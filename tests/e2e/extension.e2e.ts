@@ -3,13 +3,12 @@
  * pages served on *.gov.cn hosts (mapped to this machine), assertions on what the page, the
  * toolbar badge, the popup and the clipboard show.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, root, serveGovCn } from '../helpers/browser.ts';
 
 // The extension's service worker global, used inside worker.evaluate() callbacks.
 declare const chrome: {
@@ -20,10 +19,7 @@ declare const chrome: {
   };
 };
 
-const root = new URL('../../', import.meta.url).pathname;
-const extension = join(root, '.output/chrome-mv3');
 const fixtures = join(root, 'tests/fixtures/html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const seed004 = readFileSync(join(fixtures, 'seed-004-shanghai-2021.html'), 'utf8');
 /** Seed 004 with one wrong cell: 自然人 of 本年新收 written 43 instead of 42. */
@@ -53,34 +49,8 @@ let extensionId = '';
 const url = (path: string, host = 'www.example.gov.cn') => `http://${host}:${port}${path}`;
 
 beforeAll(async () => {
-  if (!existsSync(join(extension, 'manifest.json'))) throw new Error('build the extension first: npm run build');
-  server = createServer((req, res) => {
-    const page = pages[(req.url ?? '').split('?')[0]];
-    if (!page) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as AddressInfo).port;
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-e2e-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    args: [
-      '--no-sandbox',
-      '--lang=zh-CN',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  ({ server, port } = await serveGovCn(pages));
+  ({ context, worker, extensionId } = await launchWithExtension());
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../utils/report/detect.ts';
+import { normalize, normalizerFor } from '../../utils/report/normalize.ts';
 import { analyzeHtml, analyzeText, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
 
 const NOT_REPORTS: [string, string][] = [
@@ -33,5 +34,17 @@ describe('detect', () => {
   it('the quick check ignores ordinary pages', () => {
     expect(quickCheck('我局召开2024年工作会议', '会议总结了2023年工作，部署了2024年任务。')).toBe(false);
     expect(quickCheck('首页', '')).toBe(false);
+  });
+
+  it('the quick check reads traditional, full-width and spaced writing like normalize()', () => {
+    const words = ['政府信息公开工作年度报告', '第二十条第(一)项'];
+    const quick = normalizerFor(words);
+    for (const written of ['政府信息公開工作年度報告', '政府信息公开 工作\n年度报告', '第二十條第（一）項', '第二十条第\u3000(一)项']) {
+      expect(words).toContain(quick(written));
+      expect(quick(written)).toBe(normalize(written));
+    }
+    expect(quickCheck('貴州省2019年政府信息公開工作年度報告', '')).toBe(true);
+    expect(quickCheck('', '一、總體情況 …… 三、收到和處理政府信息公開申請情況')).toBe(true);
+    expect(quickCheck('政府信息公开指南', '一、主动公开 二、依申请公开')).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ export const domAccess: TreeAccess<Node> = {
   isElement: (n) => n.nodeType === ELEMENT,
   isText: (n) => n.nodeType === TEXT,
   tag: (n) => (n as Element).localName,
-  children: (n) => Array.from(n.childNodes),
+  children: (n) => n.childNodes,
+  hasDescendant: (n, tag) => (n as Element).getElementsByTagName(tag).length > 0,
   text: (n) => n.nodeValue ?? '',
   attr: (n, name) => (n as Element).getAttribute(name),
 };

@@ -5,17 +5,21 @@
  * millisecond, so it reads only the title and a bounded slice of the text.
  */
 import { FORMAT_SIGNATURES, PAGE_MARKERS, formatForYear, type FormatId } from './formats.ts';
-import { normalize } from './normalize.ts';
+import { normalize, normalizerFor } from './normalize.ts';
 
 const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?:工作)?年(?:度)?报(?:告)?/;
 const REPORT_WORDS = /政府信息公开(?:工作)?年(?:度)?报(?:告)?|政务公开(?:工作)?年(?:度)?报告/;
+
+// The quick check's normalization: only what REPORT_WORDS and the markers need.
+let quickNormalize: ((text: string) => string) | undefined;
 
 /**
  * Cheap test on the page's title and the first part of its text: could it be a report?
  * False negatives cost a missed report, false positives only a full analysis.
  */
 export function quickCheck(title: string, textSample: string): boolean {
-  const t = normalize(title + textSample.slice(0, 6000));
+  quickNormalize ??= normalizerFor([...PAGE_MARKERS, REPORT_WORDS.source.replace(/[^\u4e00-\u9fff]/g, '')]);
+  const t = quickNormalize(title + textSample.slice(0, 6000));
   if (REPORT_WORDS.test(t)) return true;
   let markers = 0;
   for (const m of PAGE_MARKERS) if (t.includes(m) && ++markers >= 2) return true;

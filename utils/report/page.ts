@@ -13,7 +13,10 @@ export interface TreeAccess<N> {
   isText(node: N): boolean;
   /** Lower-case tag name. */
   tag(node: N): string;
-  children(node: N): N[];
+  /** Child nodes, in order (a live NodeList is fine: the walk never changes the tree). */
+  children(node: N): Iterable<N>;
+  /** Whether the element holds an element with this tag anywhere below it. */
+  hasDescendant(node: N, tag: string): boolean;
   /** Text of a text node. */
   text(node: N): string;
   attr(node: N, name: string): string | null;
@@ -26,6 +29,7 @@ const BLOCK = new Set([
   'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'center', 'body', 'html',
 ]);
 const MAX_DEPTH = 400;
+/** Longer text in a cell marks a layout table. */
 const MAX_CELL_TEXT = 400;
 const MAX_TABLE_ROWS = 25_000;
 
@@ -64,10 +68,13 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
       flush();
       return;
     }
-    if (tag === 'table' && isDataTable(node, a)) {
-      flush();
-      blocks.push({ kind: 'table', rows: tableRows(node, a), ref: node });
-      return;
+    if (tag === 'table') {
+      const rows = dataTableRows(node, a);
+      if (rows) {
+        flush();
+        blocks.push({ kind: 'table', rows, ref: node });
+        return;
+      }
     }
     const block = BLOCK.has(tag);
     if (block) flush();
@@ -90,25 +97,15 @@ function* ownDescendants<N>(node: N, a: TreeAccess<N>, tags: Set<string>, depth 
   }
 }
 
-function containsTag<N>(node: N, a: TreeAccess<N>, tag: string, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
-  for (const child of a.children(node)) {
-    if (!a.isElement(child)) continue;
-    if (a.tag(child) === tag || containsTag(child, a, tag, depth + 1)) return true;
-  }
-  return false;
-}
-
-function isDataTable<N>(table: N, a: TreeAccess<N>): boolean {
-  if (containsTag(table, a, 'table')) return false;
-  let rows = 0;
-  for (const tr of ownDescendants(table, a, new Set(['tr']))) {
-    if (++rows > 200) break; // a long table is data; its cells need no further look
-    for (const td of ownDescendants(tr, a, new Set(['td', 'th']))) {
-      if (cellText(td, a, MAX_CELL_TEXT + 1).length > MAX_CELL_TEXT) return false;
-    }
-  }
-  return true;
+/**
+ * The rows of a data table, or null for a layout table (one holding tables, or long text in a
+ * cell among its first rows), which is walked like any container instead.
+ */
+function dataTableRows<N>(table: N, a: TreeAccess<N>): RawRow<N>[] | null {
+  if (a.hasDescendant(table, 'table')) return null;
+  const rows = tableRows(table, a);
+  for (const row of rows.slice(0, 200)) if (row.some((cell) => cell.text.length > MAX_CELL_TEXT)) return null;
+  return rows;
 }
 
 /** A cell's text; <br> and block children become line breaks ('商业<br>企业'). */

@@ -14,7 +14,8 @@ const rule = defineRule({
     const found = report.sections;
     const missing = SECTIONS.filter((s) => !found.some((f) => f.id === s.id));
     const order = found.map((f) => f.id).join();
-    const sorted = [...found].sort((a, b) => a.id.localeCompare(b.id)).map((f) => f.id).join();
+    // Plain code-unit order of s1…s6 (localeCompare would load a collator: 15 ms, cold).
+    const sorted = found.map((f) => f.id).sort().join();
     const base = { id: rule.id, severity: rule.severity, cells: [] as string[] };
     if (missing.length) {
       return [{ ...base, status: 'fail', message: `缺少：${missing.map((s) => `${s.ordinal}、${s.title}`).join('；')}`, expected: 6, actual: found.length }];

@@ -1,0 +1,148 @@
+/**
+ * npm run bench:browser: what the extension costs the page it runs on, in Debian's Chromium
+ * with the built extension (npm run build first).
+ *
+ * For each page, Chromium traces the load until the extension is done with it, and the main
+ * thread's tasks that ran our scripts are added up (see ourTime), per script: the detector
+ * (every gov.cn page) and the checker (engine and overlay, injected only into frames that
+ * look like reports). Style and layout that the browser does later, in its own tasks, are not
+ * counted. Results go into the README by hand.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launchWithExtension, root, serveGovCn } from '../tests/helpers/browser.ts';
+
+const RUNS = Number(process.env.RUNS ?? 15);
+const fixtures = join(root, 'tests/fixtures/html');
+const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+
+/** A portal's navigation: many links and list items around the article, as gov.cn sites have. */
+function portalChrome(links: number): string {
+  const items = Array.from({ length: links }, (_, i) => `<li><a href="/art/${i}.html">关于印发第${i}号工作方案的通知</a><span>2024-03-${String((i % 28) + 1).padStart(2, '0')}</span></li>`);
+  return `<div class="nav"><ul>${items.join('')}</ul></div>`;
+}
+const seed004 = fixture('seed-004-shanghai-2021.html');
+const article = /<div id="zoom" class="TRS_Editor">([\s\S]*?)<\/div>\s*<\/div>/.exec(seed004)![1];
+
+/** Pages, with whether the extension should end up marking cells on them. */
+const pages: Record<string, { html: string; report: boolean; what: string }> = {
+  '/news.html': { html: fixture('not-report-news.html'), report: false, what: 'ordinary page (news article)' },
+  '/portal.html': {
+    html: `<!doctype html><html><head><meta charset="utf-8"><title>某某市人民政府门户网站</title></head><body>${portalChrome(5000)}</body></html>`,
+    report: false,
+    what: 'large ordinary page (portal, 5000 links)',
+  },
+  '/list.html': { html: fixture('not-report-list.html'), report: false, what: 'list of report links (looks like a report at first)' },
+  '/report.html': { html: seed004, report: true, what: 'report (seed 004, 2021 format)' },
+  '/report-2020.html': { html: fixture('seed-000-hangzhou-2020.html'), report: true, what: 'report (seed 000, 2019 format)' },
+  '/large-report.html': {
+    html: `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>${portalChrome(3000)}<div id="zoom">${article}${article.replace(/<table[\s\S]*?<\/table>/g, '').repeat(20)}</div>${portalChrome(2000)}</body></html>`,
+    report: true,
+    what: 'large report (seed 004 in a portal with 5000 links, prose ×20)',
+  },
+};
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: unknown;
+}
+
+/**
+ * Milliseconds of the page's main thread spent in tasks that ran our scripts. Chromium's
+ * trace marks every script evaluation and callback with its script's URL; a top-level task
+ * (one not inside another) counts as ours when it holds such a mark, and counts whole: the
+ * compile, the run, the microtasks after it, and any layout our calls forced.
+ */
+function ourTime(events: TraceEvent[]): { detector: number; checker: number } {
+  const ours = (e: TraceEvent) => {
+    const args = JSON.stringify(e.args ?? {});
+    return args.includes('/content-scripts/checker.js') ? 'checker' : args.includes('/content-scripts/detector.js') ? 'detector' : null;
+  };
+  const first = events.find((e) => ours(e) && e.name === 'EvaluateScript');
+  const total = { detector: 0, checker: 0 };
+  if (!first) return total;
+  // The renderer's main thread is the one that evaluated our first script.
+  const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let top: TraceEvent | null = null;
+  let owner: 'detector' | 'checker' | null = null;
+  const close = () => {
+    if (top && owner) total[owner] += top.dur! / 1000;
+  };
+  for (const e of main) {
+    if (!top || e.ts >= top.ts + top.dur!) {
+      close();
+      top = e;
+      owner = null;
+    }
+    const who = ours(e);
+    if (who === 'checker' || (who === 'detector' && owner === null)) owner = who;
+  }
+  close();
+  return total;
+}
+
+/** Loads `url` in `page` while Chromium traces it, until the extension is done with it. */
+async function measure(page: Page, url: string, report: boolean) {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url);
+  if (report) await page.locator('[data-grc-chip]').first().waitFor({ timeout: 15_000 });
+  // The detector runs at idle; the checker settles after its own overlay.
+  await page.waitForTimeout(1000);
+  await cdp.send('Tracing.end');
+  await complete;
+  const marked = await page.locator('[data-grc-cell]').count();
+  if (report !== marked > 0) throw new Error(`${url}: expected ${report ? 'a checked report' : 'no trace'}, found ${marked} marked cells`);
+  await cdp.detach();
+  return ourTime(events);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const max = (xs: number[]) => Math.max(...xs);
+
+const { server, port } = await serveGovCn(Object.fromEntries(Object.entries(pages).map(([path, p]) => [path, () => p.html])));
+const { context } = await launchWithExtension();
+try {
+  const rows: string[] = [];
+  for (const [path, { report, what }] of Object.entries(pages)) {
+    const runs: { detector: number; checker: number }[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const page = await context.newPage();
+      // Same-site blank first, so that the profiled navigation stays in one renderer process.
+      await page.goto(`http://www.example.gov.cn:${port}/blank`);
+      const r = await measure(page, `http://www.example.gov.cn:${port}${path}`, report);
+      if (i > 0) runs.push(r); // the first run warms Chromium's caches
+      await page.close();
+    }
+    const detector = runs.map((r) => r.detector);
+    const checker = runs.map((r) => r.checker);
+    const total = runs.map((r) => r.detector + r.checker);
+    const kb = (Buffer.byteLength(pages[path].html) / 1024).toFixed(0);
+    rows.push(`| ${what}, ${kb} kB | ${median(detector).toFixed(2)} | ${median(checker).toFixed(2)} | ${median(total).toFixed(2)} (max ${max(total).toFixed(2)}) |`);
+  }
+  console.log(`Main-thread time of the tasks that ran the extension's scripts, per page load, ms, median of ${RUNS} loads:\n`);
+  console.log('| page | detector | checker | total |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
+  console.log('');
+  for (const script of ['detector', 'checker']) {
+    const file = join(EXTENSION_DIR, `content-scripts/${script}.js`);
+    console.log(`${script}.js: ${(statSync(file).size / 1024).toFixed(1)} kB minified, ${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} kB gzipped`);
+  }
+} finally {
+  await context.close();
+  server.close();
+}

@@ -1,0 +1,58 @@
+/**
+ * The built extension in Debian's Chromium, with pages served on *.gov.cn hosts mapped to this
+ * machine. Used by the end-to-end tests and by the browser benchmark, so both run the product
+ * exactly as a user's browser would.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const root = new URL('../../', import.meta.url).pathname;
+export const EXTENSION_DIR = join(root, '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Serves `pages` (path → HTML) on 127.0.0.1; every *.gov.cn host resolves there. */
+export async function serveGovCn(pages: Record<string, () => string>): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const page = pages[(req.url ?? '').split('?')[0]];
+    if (!page) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's service worker (the background). */
+  worker: Worker;
+  extensionId: string;
+}
+
+/** Chromium with the built extension loaded, Chinese locale, gov.cn hosts on this machine. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--lang=zh-CN',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
