@@ -15,6 +15,9 @@ export default defineConfig({
     // reports. The only host permission is gov.cn (added by WXT from the checker's matches).
     permissions: ['storage', 'clipboardWrite', 'scripting'],
     action: { default_title: '__MSG_extName__' },
+    // The detector (entrypoints/detector.ts, an unlisted script) runs on every gov.cn page
+    // and frame; the background injects the checker only where it finds a report.
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], all_frames: true, run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }
       : {}),

@@ -6,9 +6,12 @@
  * thread's tasks that ran our scripts are added up (see ourTime), per script: the detector
  * (every gov.cn page) and the checker (engine and overlay, injected only into frames that
  * look like reports). Style and layout that the browser does later, in its own tasks, are not
- * counted. Results go into the README by hand.
+ * counted. Beside ours, a baseline extension whose content script only reads document.title
+ * is loaded: its time is the floor any content script costs on this machine and browser.
+ * Results go into the README by hand.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -60,18 +63,21 @@ interface TraceEvent {
  * (one not inside another) counts as ours when it holds such a mark, and counts whole: the
  * compile, the run, the microtasks after it, and any layout our calls forced.
  */
-function ourTime(events: TraceEvent[]): { detector: number; checker: number } {
-  const ours = (e: TraceEvent) => {
+type Script = 'detector' | 'checker' | 'baseline';
+const SCRIPTS: Script[] = ['detector', 'checker', 'baseline'];
+
+function ourTime(events: TraceEvent[]): Record<Script, number> {
+  const ours = (e: TraceEvent): Script | null => {
     const args = JSON.stringify(e.args ?? {});
-    return args.includes('/content-scripts/checker.js') ? 'checker' : args.includes('/content-scripts/detector.js') ? 'detector' : null;
+    return SCRIPTS.find((name) => args.includes(`/${name}.js`)) ?? null;
   };
+  const total: Record<Script, number> = { detector: 0, checker: 0, baseline: 0 };
   const first = events.find((e) => ours(e) && e.name === 'EvaluateScript');
-  const total = { detector: 0, checker: 0 };
   if (!first) return total;
-  // The renderer's main thread is the one that evaluated our first script.
+  // The renderer's main thread is the one that evaluated the first content script.
   const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   let top: TraceEvent | null = null;
-  let owner: 'detector' | 'checker' | null = null;
+  let owner: Script | null = null;
   const close = () => {
     if (top && owner) total[owner] += top.dur! / 1000;
   };
@@ -81,11 +87,26 @@ function ourTime(events: TraceEvent[]): { detector: number; checker: number } {
       top = e;
       owner = null;
     }
+    // A task that ran the checker is the checker's, even if the detector ran in it too.
     const who = ours(e);
-    if (who === 'checker' || (who === 'detector' && owner === null)) owner = who;
+    if (who && (owner === null || who === 'checker')) owner = who;
   }
   close();
   return total;
+}
+
+/** An unpacked extension whose content script does nearly nothing: the floor. */
+function baselineExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'grc-baseline-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'baseline',
+    version: '1.0',
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['baseline.js'], run_at: 'document_idle', all_frames: true }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'baseline.js'), 'void document.title;\n');
+  return dir;
 }
 
 /** Loads `url` in `page` while Chromium traces it, until the extension is done with it. */
@@ -114,33 +135,32 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const max = (xs: number[]) => Math.max(...xs);
 
 const { server, port } = await serveGovCn(Object.fromEntries(Object.entries(pages).map(([path, p]) => [path, () => p.html])));
-const { context } = await launchWithExtension();
+const { context } = await launchWithExtension([baselineExtension()]);
 try {
   const rows: string[] = [];
-  for (const [path, { report, what }] of Object.entries(pages)) {
-    const runs: { detector: number; checker: number }[] = [];
+  // ONLY=report limits the run to the pages whose path holds that word.
+  for (const [path, { report, what }] of Object.entries(pages).filter(([p]) => p.includes(process.env.ONLY ?? ''))) {
+    const runs: Record<Script, number>[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
       const page = await context.newPage();
-      // Same-site blank first, so that the profiled navigation stays in one renderer process.
+      // Same-site blank first, so that the traced navigation stays in one renderer process.
       await page.goto(`http://www.example.gov.cn:${port}/blank`);
       const r = await measure(page, `http://www.example.gov.cn:${port}${path}`, report);
       if (i > 0) runs.push(r); // the first run warms Chromium's caches
       await page.close();
     }
-    const detector = runs.map((r) => r.detector);
-    const checker = runs.map((r) => r.checker);
-    const total = runs.map((r) => r.detector + r.checker);
+    const col = (f: (r: Record<Script, number>) => number) => median(runs.map(f)).toFixed(1);
     const kb = (Buffer.byteLength(pages[path].html) / 1024).toFixed(0);
-    rows.push(`| ${what}, ${kb} kB | ${median(detector).toFixed(2)} | ${median(checker).toFixed(2)} | ${median(total).toFixed(2)} (max ${max(total).toFixed(2)}) |`);
+    rows.push(`| ${what}, ${kb} kB | ${col((r) => r.detector)} | ${col((r) => r.checker)} | ${col((r) => r.detector + r.checker)} (max ${max(runs.map((r) => r.detector + r.checker)).toFixed(1)}) | ${col((r) => r.baseline)} |`);
   }
-  console.log(`Main-thread time of the tasks that ran the extension's scripts, per page load, ms, median of ${RUNS} loads:\n`);
-  console.log('| page | detector | checker | total |');
-  console.log('| --- | --- | --- | --- |');
+  console.log(`Main-thread time of the tasks that ran each content script, per page load, ms, median of ${RUNS} loads:\n`);
+  console.log('| page | detector | checker | ours in all | floor (a script that reads the title) |');
+  console.log('| --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   console.log('');
-  for (const script of ['detector', 'checker']) {
-    const file = join(EXTENSION_DIR, `content-scripts/${script}.js`);
-    console.log(`${script}.js: ${(statSync(file).size / 1024).toFixed(1)} kB minified, ${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} kB gzipped`);
+  for (const script of ['detector.js', 'content-scripts/checker.js']) {
+    const file = join(EXTENSION_DIR, script);
+    console.log(`${script}: ${(statSync(file).size / 1024).toFixed(1)} kB minified, ${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} kB gzipped`);
   }
 } finally {
   await context.close();

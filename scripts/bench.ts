@@ -2,15 +2,14 @@
  * npm run bench: how fast the engine is, measured here and never asserted in tests.
  *  - analyze() per report: median and p95 over generated pages (seed pages with varied numbers);
  *  - the command line's throughput in reports per second over a few hundred saved pages;
- *  - the built content script's size, when the extension has been built.
+ * What the extension costs a page in Chromium, and its scripts' sizes: npm run bench:browser.
  * Results go into the README by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
 import { analyze } from '../utils/report/analyze.ts';
 import { pageFromHtml } from '../cli/cheerioPage.ts';
 
@@ -43,9 +42,3 @@ rmSync(dir, { recursive: true });
 
 console.log(`analyze() per report (${COUNT} pages): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
 console.log(`command line: ${COUNT} reports in ${cliSeconds.toFixed(2)} s = ${Math.round(COUNT / cliSeconds)} reports/s (one process, start-up included)`);
-
-const content = join(root, '.output/chrome-mv3/content-scripts/content.js');
-if (existsSync(content)) {
-  const bytes = readFileSync(content);
-  console.log(`content script: ${(statSync(content).size / 1024).toFixed(1)} kB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} kB gzipped`);
-}

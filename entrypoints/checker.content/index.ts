@@ -1,6 +1,6 @@
 /**
  * The checker: engine and overlay. Not declared in the manifest; the background injects it
- * into a frame once the detector (detector.content.ts) has found that the frame looks like a
+ * into a frame once the detector (entrypoints/detector.ts) has found that the frame looks like a
  * report, so ordinary pages never load it. It analyzes the live DOM, overlays the result and
  * tells the background. It keeps watching: a report that changes or goes away (injected
  * content, single-page navigation) is checked again, through one debounced observer.
@@ -36,7 +36,7 @@ class PageChecker {
   private readonly schedule: () => void;
   constructor(ctx: ContentScriptContext) {
     this.ctx = ctx;
-    this.schedule = debouncedLook(ctx, () => void this.check());
+    this.schedule = debouncedLook(() => void this.check(), (run, ms) => ctx.setTimeout(run, ms));
   }
 
   start() {

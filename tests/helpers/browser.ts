@@ -32,8 +32,11 @@ export interface ExtensionBrowser {
   extensionId: string;
 }
 
-/** Chromium with the built extension loaded, Chinese locale, gov.cn hosts on this machine. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/**
+ * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
+ * it), Chinese locale, gov.cn hosts on this machine.
+ */
+export async function launchWithExtension(others: string[] = []): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
     executablePath: CHROMIUM,
@@ -43,8 +46,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     args: [
       '--no-sandbox',
       '--lang=zh-CN',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...others].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...others].join(',')}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
       '--disable-background-networking',
       '--disable-component-update',
@@ -54,5 +57,6 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (!worker.url().endsWith('/background.js')) throw new Error(`unexpected service worker ${worker.url()}`);
   return { context, worker, extensionId: new URL(worker.url()).host };
 }

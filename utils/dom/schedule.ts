@@ -1,23 +1,32 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-
 /** Quiet time after the last change before the page is looked at again. */
 const DEBOUNCE_MS = 400;
 /** Floor between two looks, so that a busy page (tickers, carousels) cannot cause a storm. */
 const MIN_GAP_MS = 1500;
 
+type SetTimer = (run: () => void, ms: number) => unknown;
+
 /**
  * Runs `look` once the page has been quiet for a moment, and never more often than the floor
- * allows. Timers belong to `ctx`, so they stop when the extension is reloaded or removed.
+ * allows. `setTimer` lets a content script pass timers that stop when the extension is
+ * reloaded (WXT's ctx.setTimeout).
  */
-export function debouncedLook(ctx: ContentScriptContext, look: () => void): () => void {
-  let timer: number | undefined;
+export function debouncedLook(look: () => void, setTimer: SetTimer = (run, ms) => setTimeout(run, ms)): () => void {
+  let pending = false;
+  let due = 0;
   let lastRun = 0;
+  const fire = () => {
+    // A later change moved the time on: wait for the rest of it.
+    const wait = due - Date.now();
+    if (wait > 0) return void setTimer(fire, wait);
+    pending = false;
+    lastRun = Date.now();
+    look();
+  };
   return () => {
-    clearTimeout(timer);
-    const wait = Math.max(DEBOUNCE_MS, lastRun + MIN_GAP_MS - Date.now());
-    timer = ctx.setTimeout(() => {
-      lastRun = Date.now();
-      look();
-    }, wait);
+    due = Math.max(Date.now() + DEBOUNCE_MS, lastRun + MIN_GAP_MS);
+    if (!pending) {
+      pending = true;
+      setTimer(fire, due - Date.now());
+    }
   };
 }
