@@ -14,7 +14,6 @@ export default defineConfig({
     // buttons; scripting: the background injects the checker into frames that look like
     // reports. The only host permission is gov.cn (added by WXT from the checker's matches).
     permissions: ['storage', 'clipboardWrite', 'scripting'],
-    action: { default_title: '__MSG_extName__' },
     // The detector (entrypoints/detector.ts, an unlisted script) runs on every gov.cn page
     // and frame; the background injects the checker only where it finds a report.
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], all_frames: true, run_at: 'document_idle' }],
@@ -22,6 +21,14 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }
       : {}),
   }),
+  hooks: {
+    // WXT takes the toolbar tooltip from the popup's <title>; make it follow the browser's
+    // language instead (public/_locales).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extName__';
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

@@ -36,6 +36,9 @@ const pages: Record<string, () => string> = {
 <template id="later">${article}</template>
 <script>setTimeout(() => { document.title = '上海市医疗保障局2021年政府信息公开工作年度报告'; document.getElementById('app').innerHTML = document.getElementById('later').innerHTML; }, 2000);</script>
 </body></html>`,
+  // A portal that navigates without reloading (history.pushState), from a report to a list and back.
+  '/spa.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
+<div id="app">${article}</div><template id="report">${article}</template></body></html>`,
   '/frame-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>信息公开平台</title></head><body>
 <p>年报详情：</p><iframe id="report" src="http://report.example.gov.cn:${port}/error-report.html" width="1000" height="800"></iframe></body></html>`,
 };
@@ -45,12 +48,15 @@ let port = 0;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId = '';
+/** Every request the browser made while the tests ran. */
+const requests: string[] = [];
 
 const url = (path: string, host = 'www.example.gov.cn') => `http://${host}:${port}${path}`;
 
 beforeAll(async () => {
   ({ server, port } = await serveGovCn(pages));
   ({ context, worker, extensionId } = await launchWithExtension());
+  context.on('request', (request) => void requests.push(request.url()));
 });
 
 afterAll(async () => {
@@ -184,5 +190,33 @@ describe('the extension on gov.cn pages', () => {
     expect(checked).toHaveLength(1);
     expect(checked[0]).not.toBe(0);
     await page.close();
+  });
+
+  it('follows a single-page navigation away from the report and back', async () => {
+    const page = await open('/spa.html');
+    await expect.poll(() => page.locator('[data-grc-cell]').count(), { timeout: 15_000 }).toBe(200);
+    const tabId = await tabIdOf(page);
+    await expect.poll(() => badge(tabId)).toBe('✓');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/spa/list');
+      document.title = '通知公告';
+      document.getElementById('app')!.innerHTML = '<ul><li>关于开展医保基金监管专项检查的通知</li></ul>';
+    });
+    await expect.poll(() => page.locator('grc-panel, grc-chip, style[data-grc-ui]').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => badge(tabId)).toBe('');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/spa.html');
+      document.title = '上海市医疗保障局2021年政府信息公开工作年度报告';
+      document.getElementById('app')!.innerHTML = (document.getElementById('report') as HTMLTemplateElement).innerHTML;
+    });
+    await expect.poll(() => page.locator('[data-grc-cell]').count(), { timeout: 15_000 }).toBe(200);
+    await expect.poll(() => badge(tabId)).toBe('✓');
+    await page.close();
+  });
+
+  it('made no request beyond the fixture pages and its own files', () => {
+    expect(requests.length).toBeGreaterThan(5);
+    const ours = new RegExp(`^(http://[a-z.]+\\.gov\\.cn:${port}/|http://localhost:${port}/|chrome-extension://${extensionId}/|about:|data:)`);
+    expect(requests.filter((u) => !ours.test(u))).toEqual([]);
   });
 });
