@@ -1,13 +1,19 @@
 /**
- * Injects the checker into a frame when the detector asks (only frames that look like
- * reports ever load the engine). Keeps each tab's latest analyses (one per frame that holds a report) and sets the toolbar
- * badge: the number of failed error-level checks in red, a green ✓ when there are none,
- * nothing on pages that are not reports. Chrome resets per-tab badges on navigation, so the
- * badge is set again whenever a frame reports.
+ * The extension's one long-lived place:
+ * - injects the checker into a frame when the detector finds a report there;
+ * - runs the engine (analyze) on the page the checker read from the frame's DOM. Here the
+ *   engine stays compiled and warm from page to page, and its work stays off the page's main
+ *   thread; the checker only reads the page and draws the overlay (see bench-browser.ts);
+ * - keeps each tab's latest analyses (one per frame that holds a report) and sets the toolbar
+ *   badge: the number of failed error-level checks in red, a green ✓ when there are none,
+ *   nothing on pages that are not reports. Chrome resets per-tab badges on navigation, so the
+ *   badge is set again whenever a frame reports.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { FrameReport, Message } from '../utils/messages.ts';
+import type { AnalyzeResponse, FrameReport, Message } from '../utils/messages.ts';
+import { analyzePage } from '../utils/report/analyze.ts';
+import type { Analysis } from '../utils/report/types.ts';
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
 const CHECKER_FILE = '/content-scripts/checker.js';
@@ -43,23 +49,30 @@ async function setBadge(tabId: number, frames: FrameReport[]) {
 }
 
 export default defineBackground(() => {
+  /** The frame's report is now `analysis` (null: none): keep it, and set the badge again. */
+  async function record(tabId: number, frameId: number, url: string, analysis: Analysis | null) {
+    const frames = (await load(tabId)).filter((f) => f.frameId !== frameId);
+    if (analysis?.isReport) frames.push({ frameId, url, analysis });
+    frames.sort((a, b) => a.frameId - b.frameId);
+    await save(tabId, frames);
+    await setBadge(tabId, frames);
+  }
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const m = message as Message;
-    if (m?.type === 'grc:analysis' && sender.tab?.id !== undefined) {
-      const tabId = sender.tab.id;
-      const frameId = sender.frameId ?? 0;
-      return (async () => {
-        const frames = (await load(tabId)).filter((f) => f.frameId !== frameId);
-        if (m.analysis?.isReport) frames.push({ frameId, url: sender.url ?? '', analysis: m.analysis });
-        frames.sort((a, b) => a.frameId - b.frameId);
-        await save(tabId, frames);
-        await setBadge(tabId, frames);
-        return true;
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId ?? 0;
+    if (m?.type === 'grc:analyze' && tabId !== undefined) {
+      return (async (): Promise<AnalyzeResponse> => {
+        const { analysis, cellRefs, tableRefs } = analyzePage(m.page);
+        await record(tabId, frameId, sender.url ?? '', analysis);
+        return { analysis, cellRefs: [...cellRefs], tableRefs };
       })();
     }
-    if (m?.type === 'grc:inject' && sender.tab?.id !== undefined) {
+    if (m?.type === 'grc:not-a-report' && tabId !== undefined) return record(tabId, frameId, sender.url ?? '', null).then(() => true);
+    if (m?.type === 'grc:inject' && tabId !== undefined) {
       return browser.scripting
-        .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [CHECKER_FILE] })
+        .executeScript({ target: { tabId, frameIds: [frameId] }, files: [CHECKER_FILE] })
         .then(
           () => true,
           // The frame may have gone away meanwhile; nothing else to do.

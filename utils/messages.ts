@@ -1,10 +1,24 @@
-/** Messages between the content script, the background and the popup. */
-import type { Analysis } from './report/types.ts';
+/** Messages between the content scripts, the background and the popup. */
+import type { TableId } from './report/formats.ts';
+import type { Analysis, PageSource } from './report/types.ts';
 
-/** checker → background: the latest analysis of one frame (null: not a report). */
-export interface AnalysisMessage {
-  type: 'grc:analysis';
-  analysis: Analysis | null;
+/**
+ * checker → background: analyze this frame's page and keep the result for the tab. The
+ * page's refs are indices into the checker's list of the page's nodes (see detachRefs).
+ */
+export interface AnalyzeMessage {
+  type: 'grc:analyze';
+  page: PageSource<number>;
+}
+/** background → checker: the Analysis, and where its cells and tables are (node indices). */
+export interface AnalyzeResponse {
+  analysis: Analysis;
+  cellRefs: [cellId: string, node: number][];
+  tableRefs: Record<TableId, number[]>;
+}
+/** checker → background: this frame holds no report (any more). */
+export interface NotAReportMessage {
+  type: 'grc:not-a-report';
 }
 /** detector → background: this frame looks like a report; inject the checker into it. */
 export interface InjectCheckerMessage {
@@ -20,7 +34,7 @@ export interface LocateMessage {
   type: 'grc:locate';
   cellId: string;
 }
-export type Message = AnalysisMessage | InjectCheckerMessage | GetTabMessage | LocateMessage;
+export type Message = AnalyzeMessage | NotAReportMessage | InjectCheckerMessage | GetTabMessage | LocateMessage;
 
 /** One frame's report in a tab. */
 export interface FrameReport {

@@ -1,19 +1,21 @@
 /**
- * The checker: engine and overlay. Not declared in the manifest; the background injects it
- * into a frame once the detector (entrypoints/detector.ts) has found that the frame looks like a
- * report, so ordinary pages never load it. It analyzes the live DOM, overlays the result and
- * tells the background. It keeps watching: a report that changes or goes away (injected
- * content, single-page navigation) is checked again, through one debounced observer.
+ * The checker: reads the page, shows the result. Not declared in the manifest; the background
+ * injects it into a frame once the detector (entrypoints/detector.ts) has found that the frame
+ * looks like a report, so ordinary pages never load it. It reads the live DOM into a page
+ * source, has the background run the engine on it (warm there, and off the page's main
+ * thread), and overlays the Analysis on the page's own cells. It keeps watching: a report
+ * that changes or goes away (injected content, single-page navigation) is checked again,
+ * through one debounced observer.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pageFromDocument } from '../../utils/dom/page.ts';
+import { detachRefs, pageFromDocument } from '../../utils/dom/page.ts';
 import { debouncedLook } from '../../utils/dom/schedule.ts';
 import { textSample } from '../../utils/dom/textSample.ts';
 import { messages } from '../../utils/i18n.ts';
-import type { AnalysisMessage, Message } from '../../utils/messages.ts';
-import { analyzePage, type AnalysisWithRefs } from '../../utils/report/analyze.ts';
+import type { AnalyzeMessage, AnalyzeResponse, Message, NotAReportMessage } from '../../utils/messages.ts';
+import type { AnalysisWithRefs } from '../../utils/report/analyze.ts';
 import { quickCheck } from '../../utils/report/detect.ts';
 import { flashCell, mountOverlay } from './overlay.tsx';
 
@@ -68,16 +70,16 @@ class PageChecker {
         if (this.current) this.clear(true);
         return;
       }
-      const result = analyzePage(pageFromDocument(document, location.href));
-      if (!result.analysis.isReport) {
-        if (this.current) this.clear(true);
+      const result = await this.analyze();
+      if (!result?.analysis.isReport) {
+        // The background has recorded the frame as no report already.
+        this.clear();
         return;
       }
       if (this.current && JSON.stringify(this.current.analysis) === JSON.stringify(result.analysis)) return;
       this.clear();
       this.current = result;
       this.teardown = await mountOverlay(this.ctx, result, this.t);
-      await this.report(result.analysis);
     } catch (e) {
       // Our failure must never break the page: log it quietly and leave the page as it is.
       console.debug('[年报校验]', e);
@@ -86,16 +88,28 @@ class PageChecker {
     }
   }
 
+  /** The engine's Analysis of the page as it is now, with its cells mapped back to nodes. */
+  private async analyze(): Promise<AnalysisWithRefs<Node> | null> {
+    const { page, nodes } = detachRefs(pageFromDocument(document, location.href));
+    const message: AnalyzeMessage = { type: 'grc:analyze', page };
+    const response = (await browser.runtime.sendMessage(message)) as AnalyzeResponse | undefined;
+    if (!response) return null;
+    const toNodes = (indices: number[]) => indices.map((i) => nodes[i]);
+    return {
+      analysis: response.analysis,
+      cellRefs: new Map(response.cellRefs.map(([id, i]) => [id, nodes[i]])),
+      tableRefs: { t2: toNodes(response.tableRefs.t2), t3: toNodes(response.tableRefs.t3), t4: toNodes(response.tableRefs.t4) },
+    };
+  }
+
   private clear(tellBackground = false) {
     this.teardown?.();
     this.teardown = null;
     this.current = null;
-    if (tellBackground) void this.report(null);
-  }
-
-  private async report(analysis: AnalysisMessage['analysis']) {
-    const message: AnalysisMessage = { type: 'grc:analysis', analysis };
-    await browser.runtime.sendMessage(message).catch(() => {});
+    if (tellBackground) {
+      const message: NotAReportMessage = { type: 'grc:not-a-report' };
+      void browser.runtime.sendMessage(message).catch(() => {});
+    }
   }
 }
 

@@ -23,3 +23,18 @@ export function pageFromDocument(doc: Document, source = doc.location?.href ?? '
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
   return pageFromTree(doc.body ?? doc.documentElement, domAccess, { source, title });
 }
+
+/**
+ * The page source with each ref replaced by its index in `nodes`, so that it can be sent to
+ * the background (messages carry data, not nodes) and the answer mapped back to the page.
+ */
+export function detachRefs(page: PageSource<Node>): { page: PageSource<number>; nodes: Node[] } {
+  const nodes: Node[] = [];
+  const index = (node: Node | undefined) => (node === undefined ? undefined : nodes.push(node) - 1);
+  const blocks = page.blocks.map((block) =>
+    block.kind === 'text'
+      ? block
+      : { kind: 'table' as const, ref: index(block.ref), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, ref: index(cell.ref) }))) },
+  );
+  return { page: { ...page, blocks }, nodes };
+}
