@@ -4,7 +4,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeDom, analyzeHtml, FIXTURES, readFixture } from '../helpers/load.ts';
+import { detachRefs, pageFromDocument } from '../../utils/dom/page.ts';
+import { analyzePage } from '../../utils/report/analyze.ts';
+import { analyzeDom, analyzeHtml, domDocument, FIXTURES, readFixture } from '../helpers/load.ts';
 import { hostilePages } from '../helpers/hostile.ts';
 
 const files = readdirSync(FIXTURES + 'html').filter((f) => f.endsWith('.html'));
@@ -23,4 +25,19 @@ describe('DOM adapter and cheerio adapter agree', () => {
     if (name === 'rows20000') continue; // happy-dom needs seconds for it; covered by the cheerio test
     it(`hostile: ${name}`, () => expect(analyzeDom(html, name)).toEqual(analyzeHtml(html, name)));
   }
+});
+
+describe('the page source the checker sends to the background', () => {
+  it('survives a message (structured clone) and its refs lead back to the page\'s own cells', () => {
+    const html = readFixture('html/seed-004-shanghai-2021.html');
+    const doc = domDocument(html);
+    const { page, nodes } = detachRefs(pageFromDocument(doc, 'seed-004.html'));
+    const { analysis, cellRefs, tableRefs } = analyzePage(structuredClone(page));
+    expect(analysis).toEqual(analyzeHtml(html, 'seed-004.html'));
+    const cell = nodes[cellRefs.get('t3.new_received.natural')!] as Element;
+    expect(cell.tagName).toBe('TD');
+    expect(cell.textContent).toBe('42');
+    expect(cellRefs.size).toBe(200);
+    expect(tableRefs.t3.map((i) => (nodes[i] as Element).tagName)).toEqual(['TABLE']);
+  });
 });
