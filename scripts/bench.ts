@@ -1,6 +1,7 @@
 /**
  * npm run bench: how fast the engine is, measured here and never asserted in tests.
  *  - analyze() per report: median and p95 over generated pages (seed pages with varied numbers);
+ *  - analyze() cold: the first report in a fresh process, as a page sees it once per load;
  *  - the command line's throughput in reports per second over a few hundred saved pages;
  * What the extension costs a page in Chromium, and its scripts' sizes: npm run bench:browser.
  * Results go into the README by hand.
@@ -30,6 +31,21 @@ const times = parsed.map((p) => {
   return performance.now() - t;
 });
 
+// 1b. Cold: the first analyze() in a fresh process (every function compiled on first use).
+const coldScript = `
+import { readFileSync } from 'node:fs';
+const { pageFromHtml } = await import(${JSON.stringify(join(root, 'cli/cheerioPage.ts'))});
+const { analyze } = await import(${JSON.stringify(join(root, 'utils/report/analyze.ts'))});
+const page = pageFromHtml(readFileSync(${JSON.stringify(join(root, 'tests/fixtures/html/seed-004-shanghai-2021.html'))}, 'utf8'), 'cold.html');
+const t = performance.now();
+analyze(page);
+console.log(performance.now() - t);`;
+const cold = Array.from({ length: 7 }, () => {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(r.stdout.trim());
+});
+
 // 2. The command line over saved files: parse + analyze + JSON, one process.
 const dir = mkdtempSync(join(tmpdir(), 'grc-bench-'));
 pages.forEach((html, i) => writeFileSync(join(dir, `report-${String(i).padStart(3, '0')}.html`), html));
@@ -41,4 +57,5 @@ const cliSeconds = (performance.now() - t0) / 1000;
 rmSync(dir, { recursive: true });
 
 console.log(`analyze() per report (${COUNT} pages): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
+console.log(`analyze() cold, first report in a fresh process (7 processes): median ${quantile(cold, 0.5).toFixed(1)} ms, min ${Math.min(...cold).toFixed(1)}, max ${Math.max(...cold).toFixed(1)}`);
 console.log(`command line: ${COUNT} reports in ${cliSeconds.toFixed(2)} s = ${Math.round(COUNT / cliSeconds)} reports/s (one process, start-up included)`);
