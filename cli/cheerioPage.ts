@@ -7,15 +7,11 @@ import type { AnyNode, Element, Text } from 'domhandler';
 import { pageFromTree, type TreeAccess } from '../utils/report/page.ts';
 import type { PageSource } from '../utils/report/types.ts';
 
-const hasDescendant = (n: AnyNode, tag: string): boolean =>
-  'children' in n && (n.children as AnyNode[]).some((c) => c.type === 'tag' && ((c as Element).name.toLowerCase() === tag || hasDescendant(c, tag)));
-
 const access: TreeAccess<AnyNode> = {
   isElement: (n) => n.type === 'tag' || n.type === 'script' || n.type === 'style',
   isText: (n) => n.type === 'text',
   tag: (n) => (n as Element).name.toLowerCase(),
   children: (n) => ('children' in n ? (n.children as AnyNode[]) : []),
-  hasDescendant,
   text: (n) => (n as Text).data,
   attr: (n, name) => (n as Element).attribs?.[name] ?? null,
 };

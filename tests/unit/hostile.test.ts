@@ -35,6 +35,12 @@ describe('hostile input', () => {
     expect(failed(a, 'tables.present').some((f) => f.table === 't3' && f.message.includes('没有填写'))).toBe(true);
   });
 
+  it('elements nested 20 000 deep beside the report: no stack overflow, the report still read', () => {
+    const a = analyzeHtml(pages.deepDivs);
+    expect(a.isReport).toBe(true);
+    expect(a.cells['t3.new_received.total']).toBe(49);
+  });
+
   it('malformed markup and script-looking text never throw, and text stays text', () => {
     expect(() => analyzeHtml(pages.malformed)).not.toThrow();
     const a = analyzeHtml(pages.script);

@@ -15,8 +15,11 @@ export interface TreeAccess<N> {
   tag(node: N): string;
   /** Child nodes, in order (a live NodeList is fine: the walk never changes the tree). */
   children(node: N): Iterable<N>;
-  /** Whether the element holds an element with this tag anywhere below it. */
-  hasDescendant(node: N, tag: string): boolean;
+  /**
+   * Whether the element holds an element with this tag anywhere below it, when the tree can
+   * tell natively (the DOM's getElementsByTagName); otherwise the walker looks, bounded.
+   */
+  hasDescendant?(node: N, tag: string): boolean;
   /** Text of a text node. */
   text(node: N): string;
   attr(node: N, name: string): string | null;
@@ -97,12 +100,21 @@ function* ownDescendants<N>(node: N, a: TreeAccess<N>, tags: Set<string>, depth 
   }
 }
 
+function containsTag<N>(node: N, a: TreeAccess<N>, tag: string, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  for (const child of a.children(node)) {
+    if (!a.isElement(child)) continue;
+    if (a.tag(child) === tag || containsTag(child, a, tag, depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * The rows of a data table, or null for a layout table (one holding tables, or long text in a
  * cell among its first rows), which is walked like any container instead.
  */
 function dataTableRows<N>(table: N, a: TreeAccess<N>): RawRow<N>[] | null {
-  if (a.hasDescendant(table, 'table')) return null;
+  if (a.hasDescendant ? a.hasDescendant(table, 'table') : containsTag(table, a, 'table')) return null;
   const rows = tableRows(table, a);
   for (const row of rows.slice(0, 200)) if (row.some((cell) => cell.text.length > MAX_CELL_TEXT)) return null;
   return rows;
