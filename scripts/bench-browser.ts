@@ -4,7 +4,7 @@
  *
  * For each page, Chromium traces the load until the extension is done with it, and the main
  * thread's tasks that ran our scripts are added up (see ourTime), per script: the detector
- * (every gov.cn page) and the checker (engine and overlay, injected only into frames that
+ * (every gov.cn page) and the checker (page reading and overlay, injected only into frames that
  * look like reports). Style and layout that the browser does later, in its own tasks, are not
  * counted. Beside ours, a baseline extension whose content script only reads document.title
  * is loaded: its time is the floor any content script costs on this machine and browser.
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension, root, serveGovCn } from '../tests/helpers/browser.ts';
+import { articleOf } from '../tests/helpers/official.ts';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const fixtures = join(root, 'tests/fixtures/html');
@@ -27,7 +28,7 @@ function portalChrome(links: number): string {
   return `<div class="nav"><ul>${items.join('')}</ul></div>`;
 }
 const seed004 = fixture('seed-004-shanghai-2021.html');
-const article = /<div id="zoom" class="TRS_Editor">([\s\S]*?)<\/div>\s*<\/div>/.exec(seed004)![1];
+const article = articleOf(seed004);
 
 /** Pages, with whether the extension should end up marking cells on them. */
 const pages: Record<string, { html: string; report: boolean; what: string }> = {

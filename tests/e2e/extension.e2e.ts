@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, root, serveGovCn } from '../helpers/browser.ts';
+import { articleOf } from '../helpers/official.ts';
 
 // The extension's service worker global, used inside worker.evaluate() callbacks.
 declare const chrome: {
@@ -24,7 +25,7 @@ const fixtures = join(root, 'tests/fixtures/html');
 const seed004 = readFileSync(join(fixtures, 'seed-004-shanghai-2021.html'), 'utf8');
 /** Seed 004 with one wrong cell: 自然人 of 本年新收 written 43 instead of 42. */
 const withError = seed004.replace('<td colspan="3">一、本年新收政府信息公开申请数量</td><td>42</td>', '<td colspan="3">一、本年新收政府信息公开申请数量</td><td>43</td>');
-const article = /<div id="zoom" class="TRS_Editor">([\s\S]*?)<\/div>\s*<\/div>/.exec(seed004)![1];
+const article = articleOf(seed004);
 
 const pages: Record<string, () => string> = {
   '/error-report.html': () => withError,
@@ -92,7 +93,7 @@ async function readClipboard(): Promise<string> {
 }
 
 /**
- * Which frames of the tab run the checker (engine and overlay): asked in the extension's
+ * Which frames of the tab run the checker (page reading and overlay): asked in the extension's
  * isolated world, where the checker leaves its one global. Ordinary pages must not load it.
  */
 async function framesWithChecker(tabId: number): Promise<number[]> {
@@ -162,7 +163,7 @@ describe('the extension on gov.cn pages', () => {
     expect(await page.locator('[data-grc-cell], [data-grc-status], style[data-grc-ui], grc-panel, grc-chip').count()).toBe(0);
     const tabId = await tabIdOf(page);
     expect(await badge(tabId)).toBe('');
-    // Only the small detector ran: the engine was never loaded into the page.
+    // Only the small detector ran: the checker was never injected into the page.
     expect(await framesWithChecker(tabId)).toEqual([]);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);

@@ -105,3 +105,10 @@ ${paragraphs}
 </html>
 `;
 }
+
+/** The article of a page made by govPage: what a portal renders by script, or frames anew. */
+export function articleOf(page: string): string {
+  const article = /<div id="zoom" class="TRS_Editor">([\s\S]*?)<\/div>\s*<\/div>/.exec(page);
+  if (!article) throw new Error('not a page made by govPage');
+  return article[1];
+}

@@ -10,6 +10,9 @@ import { normalize, normalizerFor } from './normalize.ts';
 const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?:工作)?年(?:度)?报(?:告)?/;
 const REPORT_WORDS = /政府信息公开(?:工作)?年(?:度)?报(?:告)?|政务公开(?:工作)?年(?:度)?报告/;
 
+/** How much of the page's text the quick check reads (the content scripts read no more). */
+export const QUICK_SAMPLE_CHARS = 6000;
+
 // The quick check's normalization: only what REPORT_WORDS and the markers need.
 let quickNormalize: ((text: string) => string) | undefined;
 
@@ -19,7 +22,7 @@ let quickNormalize: ((text: string) => string) | undefined;
  */
 export function quickCheck(title: string, textSample: string): boolean {
   quickNormalize ??= normalizerFor([...PAGE_MARKERS, REPORT_WORDS.source.replace(/[^\u4e00-\u9fff]/g, '')]);
-  const t = quickNormalize(title + textSample.slice(0, 6000));
+  const t = quickNormalize(title + textSample.slice(0, QUICK_SAMPLE_CHARS));
   if (REPORT_WORDS.test(t)) return true;
   let markers = 0;
   for (const m of PAGE_MARKERS) if (t.includes(m) && ++markers >= 2) return true;
