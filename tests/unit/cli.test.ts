@@ -32,7 +32,7 @@ describe('gov-report-check', () => {
     const { code, out } = await run('--format', 'json', FIXTURES + 'seeds/003_1e2618f252abd06d.txt', FIXTURES + 'html/not-report-news.html', join(dir, 'missing.html'));
     const list = JSON.parse(out);
     expect(list.map((a: { isReport: boolean }) => a.isReport)).toEqual([true, false, false]);
-    expect(list[0]).toMatchObject({ schemaVersion: 1, year: 2021, format: '2021', agency: '陕西省医疗保障局' });
+    expect(list[0]).toMatchObject({ schemaVersion: 2, year: 2021, format: '2021', agency: '陕西省医疗保障局' });
     expect(list[0].cells['t3.new_received.total']).toBe(3);
     expect(list[0].findings.find((f: { id: string; status: string }) => f.id === 'text.t4_review' && f.status === 'fail')).toMatchObject({ expected: 0, actual: 1 });
     expect(list[2].error).toBeTruthy();

@@ -10,9 +10,9 @@ import { looksTraditional } from './normalize.ts';
 import { RULES, type Report } from './rules/index.ts';
 import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
 import { textBlocksToTables } from './textTables.ts';
-import type { Analysis, Finding, PageSource } from './types.ts';
+import type { Analysis, Finding, PageSource, Summary, TableVerdict, VerdictStatus } from './types.ts';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export interface AnalysisWithRefs<Ref> {
   analysis: Analysis;
@@ -87,8 +87,10 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     tables: tables.info,
     cells: isReport ? cells : {},
     findings,
+    // TODO(issue 7): suspects and the grouped verdict are filled in by the verdict work.
+    suspects: [],
     figures: computeFigures(tables.cells as Report['cells'], format),
-    summary: summarize(findings),
+    summary: summarize(findings, tables.info),
   };
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
@@ -102,13 +104,43 @@ function safeCheck(rule: (typeof RULES)[number], report: Report): Finding[] {
   }
 }
 
-export function summarize(findings: Finding[]): Analysis['summary'] {
-  const failed = findings.filter((f) => f.status === 'fail');
-  return {
-    errors: failed.filter((f) => f.severity === 'error').length,
-    warnings: failed.filter((f) => f.severity === 'warning').length,
-    infos: failed.filter((f) => f.severity === 'info').length,
-    passed: findings.filter((f) => f.status === 'pass').length,
-    checks: findings.filter((f) => f.status !== 'skip').length,
+/** The one verdict every surface shows (see Summary in types.ts). */
+export function summarize(findings: Finding[], tables: Analysis['tables']): Summary {
+  const live = findings.filter((f) => !f.dismissed);
+  const failed = live.filter((f) => f.status === 'fail');
+  const tableVerdict = (table: TableId): TableVerdict => {
+    const own = live.filter((f) => f.table === table);
+    const fails = own.filter((f) => f.status === 'fail');
+    const errors = fails.filter((f) => f.severity === 'error').length;
+    const warnings = fails.filter((f) => f.severity === 'warning' && !f.incomplete).length;
+    const incomplete = fails.filter((f) => f.incomplete).length;
+    const skipped = own.filter((f) => f.status === 'skip').length;
+    const read = tables[table].found;
+    return {
+      status: verdictStatus(errors, warnings, incomplete + (read ? 0 : 1) + skipped),
+      read, errors, warnings, incomplete, passed: own.filter((f) => f.status === 'pass').length, skipped,
+    };
   };
+  const errors = failed.filter((f) => f.severity === 'error').length;
+  const warnings = failed.filter((f) => f.severity === 'warning' && !f.incomplete).length;
+  const incomplete = failed.filter((f) => f.incomplete).length;
+  const skipped = live.filter((f) => f.status === 'skip').length;
+  const notRead = (['t2', 't3', 't4'] as TableId[]).filter((t) => !tables[t].found).length;
+  return {
+    status: verdictStatus(errors, warnings, incomplete + notRead),
+    errors,
+    warnings,
+    infos: failed.filter((f) => f.severity === 'info').length,
+    incomplete,
+    passed: live.filter((f) => f.status === 'pass').length,
+    skipped,
+    checks: live.filter((f) => f.status !== 'skip').length,
+    failedChecks: errors,
+    notChecked: [],
+    tables: { t2: tableVerdict('t2'), t3: tableVerdict('t3'), t4: tableVerdict('t4') },
+  };
+}
+
+function verdictStatus(errors: number, warnings: number, unchecked: number): VerdictStatus {
+  return errors ? 'errors' : warnings ? 'warnings' : unchecked ? 'incomplete' : 'ok';
 }

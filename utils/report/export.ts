@@ -32,7 +32,7 @@ export interface TableView {
   labelColumns: number;
 }
 
-const formatOf = (a: Analysis): FormatId => (a.format === 'unknown' ? '2021' : a.format);
+const formatOf = (a: Analysis): FormatId => (a.format === '2019' ? '2019' : '2021');
 const v = (a: Analysis, id: string): Value => (id in a.cells ? a.cells[id] : null);
 
 export function tableViews(a: Analysis): TableView[] {

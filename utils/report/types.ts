@@ -37,10 +37,17 @@ export type Status = 'pass' | 'fail' | 'skip';
 export interface Finding {
   /** The rule id, e.g. t3.balance. */
   id: string;
+  /**
+   * This one check's id, unique in the Analysis: the rule id and where it was checked, e.g.
+   * `t3.balance/natural`, `t3.row_total/granted`. Suspects name the checks they explain by it.
+   */
+  check?: string;
   severity: Severity;
   status: Status;
-  /** A sentence a person understands, in Chinese. */
+  /** A sentence a person understands, in Chinese: rows and columns by their labels, never cell ids. */
   message: string;
+  /** The same sentence in English (the interface follows the browser's language). */
+  messageEn?: string;
   /** Cell ids involved (data-contract ids). */
   cells: string[];
   expected?: number | string | null;
@@ -49,6 +56,67 @@ export interface Finding {
   incomplete?: boolean;
   /** Which table the finding belongs to, for the chip on that table. */
   table?: TableId;
+  /** The suspect cell (see Analysis.suspects) that explains this failed check, if one does. */
+  suspect?: string;
+  /** Set by the library when a person dismissed this finding: excluded from the counts. */
+  dismissed?: { reason: string; at: string };
+}
+
+/**
+ * A cell whose correction alone makes every failed identity through it pass: the likely wrong
+ * cell, with the value it should have. Named only when all those identities agree on one value.
+ */
+export interface Suspect {
+  cell: string;
+  actual: number | null;
+  expected: number;
+  /** The `check` ids of the failed findings it explains. */
+  explains: string[];
+}
+
+/** Why something was not checked, in a person's words (zh and en). */
+export interface NotChecked {
+  table?: TableId;
+  reason: 'not-found' | 'not-filled' | 'blank-cells' | 'uncertain' | 'too-large' | 'too-deep' | 'prose-cap' | 'tables-not-in-text' | 'older-format' | 'other';
+  zh: string;
+  en: string;
+}
+
+/**
+ * The one verdict every surface shows (chip, panel, badge, popup, command line):
+ *  - errors: problems a person must fix — each suspect cell once, each failed error-level
+ *    check no suspect explains once;
+ *  - status: `errors` (red), `warnings` (all checked, something to look at), `incomplete`
+ *    (nothing wrong found, but something could not be checked: amber), `ok` (green: every
+ *    check ran and holds).
+ */
+export type VerdictStatus = 'errors' | 'warnings' | 'incomplete' | 'ok';
+
+export interface TableVerdict {
+  status: VerdictStatus;
+  read: boolean;
+  errors: number;
+  warnings: number;
+  /** Checks that could not finish because of blank cells. */
+  incomplete: number;
+  passed: number;
+  skipped: number;
+}
+
+export interface Summary {
+  status: VerdictStatus;
+  errors: number;
+  warnings: number;
+  infos: number;
+  incomplete: number;
+  passed: number;
+  skipped: number;
+  /** Checks run (pass + fail). */
+  checks: number;
+  /** Failed error-level checks before suspects grouped them (schemaVersion 1's `errors`). */
+  failedChecks: number;
+  notChecked: NotChecked[];
+  tables: Record<TableId, TableVerdict>;
 }
 
 export interface Figures {
@@ -86,14 +154,14 @@ export interface TableInfo {
 }
 
 export interface Analysis {
-  schemaVersion: 1;
+  schemaVersion: 2;
   source: string;
   isReport: boolean;
   title: string;
   agency: string | null;
   year: number | null;
   /** The format the tables are written in. */
-  format: FormatId | 'unknown';
+  format: FormatId | 'older' | 'unknown';
   /** 0…1: how sure the detection is that this is an annual report. */
   confidence: number;
   traditional: boolean;
@@ -101,6 +169,8 @@ export interface Analysis {
   /** Cell id → value; null for a blank, placeholder or unreadable cell. */
   cells: Record<string, number | null>;
   findings: Finding[];
+  /** Cells whose correction explains the failed identities (see Suspect). */
+  suspects: Suspect[];
   figures: Figures;
-  summary: { errors: number; warnings: number; infos: number; passed: number; checks: number };
+  summary: Summary;
 }
