@@ -6,6 +6,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { pageFromTree, type TreeAccess } from '../utils/report/page.ts';
 import type { PageSource } from '../utils/report/types.ts';
+import { PUBLISHED_META_SELECTOR } from '../utils/report/published.ts';
 
 const access: TreeAccess<AnyNode> = {
   isElement: (n) => n.type === 'tag' || n.type === 'script' || n.type === 'style',
@@ -22,5 +23,6 @@ export function pageFromHtml(html: string, source: string): PageSource<AnyNode> 
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const title = ($('title').first().text() || $('h1').first().text()).trim();
   const root = $('body').get(0) ?? $.root().get(0)!;
-  return pageFromTree(root as AnyNode, access, { source, title });
+  const pubDate = $(PUBLISHED_META_SELECTOR).first().attr('content');
+  return pageFromTree(root as AnyNode, access, { source, title, pubDate });
 }

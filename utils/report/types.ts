@@ -27,6 +27,8 @@ export interface PageSource<Ref = unknown> {
   /** The document title (<title>, or the first heading); may be empty. */
   title: string;
   blocks: Block<Ref>[];
+  /** Publication date (YYYY-MM-DD) from the page's meta tag or a labelled date in its header. */
+  published?: string;
 }
 
 /**
