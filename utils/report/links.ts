@@ -69,7 +69,11 @@ export function reportTitle(text: string): { year: number | null; agency: string
   const norm = normalize(text);
   if (!REPORT_WORDS.test(norm) || ABOUT_REPORTS.test(norm)) return null;
   const m = TITLE_RE.exec(norm);
-  if (!m) return { year: Number(/(20\d{2})年/.exec(norm)?.[1]) || null, agency: null };
+  // A report names its year; "政府信息公开年报" alone is the name of the list (a menu link).
+  if (!m) {
+    const year = Number(/(20\d{2})(?:年|年度)?/.exec(norm)?.[1]);
+    return year ? { year, agency: null } : null;
+  }
   // The agency stands before the year (上海市医疗保障局2021年…) or between year and words (2021年上海市…).
   const before = norm
     .slice(0, m.index)
@@ -115,7 +119,9 @@ export function readListPage(anchors: Anchor[], pageUrl: string, options: { base
   for (const a of anchors) {
     const text = cleanText(a.text);
     const title = cleanText(a.title ?? '');
-    const shown = title.length > text.length && normalize(title).includes(normalize(text).replace(/\.{2,}|…+$/g, '')) ? title : text || title;
+    // Lists cut long titles ("…工作年度...") and keep the whole one in the title attribute.
+    const stem = normalize(text).replace(/(?:\.{2,}|…+)$/, '');
+    const shown = title && normalize(title).includes(stem) ? title : text || title;
     const scripted = a.href === null || SCRIPT_HREF.test(a.href);
 
     if (NEXT_WORDS.test(text)) {
