@@ -54,7 +54,7 @@ function table($: cheerio.CheerioAPI, el: Element): string {
 }
 
 /** The report of an HTML page (its h1 and article) as a .docx. */
-export async function htmlToDocx(html: string, articleSelector = '#zoom'): Promise<Uint8Array> {
+export async function htmlToDocx(html: string, articleSelector = "#zoom"): Promise<Uint8Array<ArrayBuffer>> {
   const $ = cheerio.load(html);
   const body: string[] = [];
   const h1 = $('h1').first().text().trim();
@@ -91,7 +91,7 @@ export async function htmlToDocx(html: string, articleSelector = '#zoom'): Promi
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join('')}<w:sectPr/></w:body></w:document>`,
   );
-  return zip.generateAsync({ type: 'uint8array' });
+  return (await zip.generateAsync({ type: 'uint8array' })) as Uint8Array<ArrayBuffer>;
 }
 
 /**
