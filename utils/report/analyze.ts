@@ -9,6 +9,7 @@ import { extractFacts, findSections, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
 import { RULES, type Outcome, type Report, type Rule } from './rules/index.ts';
 import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { findSuspects, markExplained } from './suspects.ts';
 import { textBlocksToTables } from './textTables.ts';
 import type { Analysis, Finding, PageSource, ReportContext, Summary, TableVerdict, VerdictStatus } from './types.ts';
 
@@ -75,6 +76,8 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     context: options.context,
   };
   const findings: Finding[] = isReport ? runRules(RULES, report) : [];
+  const suspects = isReport ? findSuspects(report, findings) : [];
+  markExplained(findings, suspects);
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
@@ -96,8 +99,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     tables: tables.info,
     cells: isReport ? cells : {},
     findings,
-    // TODO(issue 7): suspects and the grouped verdict are filled in by the verdict work.
-    suspects: [],
+    suspects,
     figures: computeFigures(tables.cells as Report['cells'], format),
     summary: summarize(findings, tables.info),
   };

@@ -85,6 +85,9 @@ export interface Suspect {
   expected: number;
   /** The `check` ids of the failed findings it explains. */
   explains: string[];
+  /** What to tell the person at that cell: 此格应为 100：按本行合计与自然人列合计推算，现为 104. */
+  message: string;
+  messageEn: string;
 }
 
 /** Why something was not checked, in a person's words (zh and en). */
