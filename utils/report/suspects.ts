@@ -5,8 +5,9 @@
  * passed, blank-only ones do not count either way), the failures agree on one corrected value,
  * and that value is a count (a whole number ≥ 0). Blank cells are never candidates: a blank is
  * "incomplete", not wrong. Suspects are named only when exactly one set of candidates explains
- * every failed identity, each exactly once (a unique exact cover): one cell in 表三 where a row
- * and a column cross, two independent ones, a total of the 总计 column or the （七）总计 row. A
+ * every failed identity, each exactly once (a unique exact cover), group by group of failures
+ * that share candidates: one cell in 表三 where a row and a column cross, two independent ones,
+ * a total of the 总计 column or the （七）总计 row. A
  * 表四 group has one identity, which any of its five cells could explain: no suspect there;
  * its finding says which group is off and by how much.
  */
@@ -61,9 +62,32 @@ export function findSuspects(report: Report, findings: Finding[]): Suspect[] {
     }
   }
 
-  const cover = uniqueExactCover(failed.map((i) => i.check), candidates);
-  if (!cover) return [];
-  return cover.map((c) => suspectOf(c));
+  // Failures no candidate shares are independent (表三 and 表四, or two corners of 表三): each
+  // group of failures is explained on its own, or not at all.
+  const suspects: Suspect[] = [];
+  for (const group of components(failed.map((i) => i.check), candidates)) {
+    const own = candidates.filter((c) => group.has(c.identities[0].check));
+    const cover = uniqueExactCover([...group], own);
+    if (cover) suspects.push(...cover.map(suspectOf));
+  }
+  return suspects;
+}
+
+/** The failed checks, grouped: two checks are in one group when a candidate explains both. */
+function components(checks: string[], candidates: Candidate[]): Set<string>[] {
+  const parent = new Map(checks.map((c) => [c, c]));
+  const root = (c: string): string => (parent.get(c) === c ? c : root(parent.get(c)!));
+  for (const cand of candidates) {
+    const [first, ...rest] = cand.identities.map((i) => root(i.check));
+    for (const r of rest) parent.set(r, first);
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const c of checks) {
+    const r = root(c);
+    if (!groups.has(r)) groups.set(r, new Set());
+    groups.get(r)!.add(c);
+  }
+  return [...groups.values()];
 }
 
 /** The one set of candidates covering every failed check exactly once, or null (none, or several). */
