@@ -23,7 +23,7 @@ describe('prose against the tables', () => {
     const [f] = t3New(wrong);
     expect(f).toMatchObject({ status: 'fail', expected: 275, actual: 258, cells: ['t3.new_received.total'] });
     expect(f.message).toBe('正文写“2021年,我局共收到政府信息公开申请258件。”（258 件），表三“本年新收”总计空白，各项之和为 275');
-    expect(f.messageEn).toBe('The text says 258 (“2021年,我局共收到政府信息公开申请258件。”); table 3’s total of new applications is blank; its parts add up to 275');
+    expect(f.messageEn).toBe('The text says 258 (“2021年,我局共收到政府信息公开申请258件。”); Table 3’s total of new applications is blank; its parts add up to 275');
     expect(f.message).not.toMatch(/为 0/);
 
     const right = analyzeHtml(page004(NEW_275, { intro: '2021年，我局共收到政府信息公开申请275件。' }));
@@ -49,6 +49,6 @@ describe('prose against the tables', () => {
     expect(count).toMatchObject({ status: 'pass', expected: 7 });
     expect(upheld).toMatchObject({ status: 'fail', expected: 5, actual: 7, cells: ['t4.cases.review_maintained'], table: 't4' });
     expect(upheld.message).toMatch(/表四“行政复议”结果维持为 5，尚未审结 2$/);
-    expect(upheld.messageEn).toMatch(/table 4’s reviews upheld is 5, pending 2$/);
+    expect(upheld.messageEn).toMatch(/Table 4’s reviews upheld is 5, pending 2$/);
   });
 });

@@ -31,6 +31,13 @@ describe('summary', () => {
     expect(a.summary.tables.t4.status).toBe('ok');
   });
 
+  it('a negative count that is also the suspect is one error, not two', () => {
+    const a = analyzeHtml(page004({ 't3.granted.natural': '-1' }));
+    expect(a.suspects.map((x) => [x.cell, x.actual, x.expected])).toEqual([['t3.granted.natural', -1, n('t3.granted.natural')]]);
+    expect(a.findings.find((f) => f.id === 'cells.non_negative_integer' && f.status === 'fail')).toMatchObject({ suspect: 't3.granted.natural' });
+    expect(a.summary).toMatchObject({ errors: 1, failedChecks: 3 });
+  });
+
   it('two independent wrong cells are two errors; a 表四 group off is one', () => {
     expect(analyzeHtml(page004({ ...plus('t3.granted.natural', 2), ...plus('t3.carry_forward.commercial', 1) })).summary).toMatchObject({ errors: 2, failedChecks: 4 });
     const t4 = analyzeHtml(page004(plus('t4.cases.lit_direct_maintained', 3)));

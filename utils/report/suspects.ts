@@ -143,7 +143,15 @@ function suspectOf(c: Candidate): Suspect {
 /** a、b与c / a, b and c */
 const listOf = (xs: string[], comma: string, and: string) => (xs.length < 2 ? xs.join('') : xs.slice(0, -1).join(comma) + and + xs[xs.length - 1]);
 
-/** Marks each explained finding with its suspect cell. */
+/**
+ * Marks each explained finding with its suspect cell. A suspect that is also a bad value (−1 for
+ * 1) explains that finding too: one cell, one error to fix.
+ */
 export function markExplained(findings: Finding[], suspects: Suspect[]): void {
-  for (const s of suspects) for (const f of findings) if (f.check && s.explains.includes(f.check)) f.suspect = s.cell;
+  for (const s of suspects) {
+    for (const f of findings) {
+      if (f.status === 'fail' && f.id === 'cells.non_negative_integer' && f.cells.length === 1 && f.cells[0] === s.cell && f.check) s.explains.push(f.check);
+      if (f.check && s.explains.includes(f.check)) f.suspect = s.cell;
+    }
+  }
 }

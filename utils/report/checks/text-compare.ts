@@ -1,5 +1,6 @@
 /** Shared by the text.* rules: a number stated in the prose against the same number in a table. */
 import { identities, type Identity, type TableId, type Words } from '../formats.ts';
+import { TABLE_NAMES } from '../labels.ts';
 import type { FactKind } from '../narrative.ts';
 import { cellValue, type Outcome, type Report } from './rule.ts';
 
@@ -12,6 +13,9 @@ export interface Target {
   /** Other cells worth naming when the numbers differ (尚未审结 beside 结果维持). */
   mention?: { label: Words; id: string }[];
 }
+
+/** 表三“本年新收”总计 / Table 3’s total of new applications: the table's name from labels.ts. */
+export const inTable = (table: TableId, zh: string, en: string): Words => ({ zh: `${TABLE_NAMES[table].zh}${zh}`, en: `${TABLE_NAMES[table].en}’s ${en}` });
 
 const quote = (s: string) => (s.length > 60 ? s.slice(0, 58) + '…' : s);
 

@@ -93,7 +93,7 @@ function describe(report: Report, table: TableId, blanks: CellReading[]): { zh: 
     }
   }
   if (rest.length) {
-    const short = (lang: 'zh' | 'en') => (id: string) => cellLabel(id, report.format, lang).replace(/^表[二三四] |^表[二三四]|^Table \d, /, '');
+    const short = (lang: 'zh' | 'en') => (id: string) => cellLabel(id, report.format, lang, { table: false });
     const named = rest.slice(0, NAMED).map((c) => c.id);
     const more = rest.length - named.length;
     zh.push(`${named.map(short('zh')).join('、')}${more > 0 ? ` 等 ${rest.length} 格` : ''}空白`);
