@@ -341,8 +341,16 @@ export function rowWords(r: RowDef): Words {
   return { zh: `「${r.short ?? r.label}」行`, en: `row “${r.en ?? r.id}”` };
 }
 
-/** The identities of a format, in the order the rules list them. */
+const IDENTITIES = new Map<FormatId, Identity[]>();
+
+/** The identities of a format, in the order the rules list them (built once per format; do not mutate). */
 export function identities(format: FormatId): Identity[] {
+  let known = IDENTITIES.get(format);
+  if (!known) IDENTITIES.set(format, (known = buildIdentities(format)));
+  return known;
+}
+
+function buildIdentities(format: FormatId): Identity[] {
   const out: Identity[] = [];
   const col = (c: ColumnDef): Words => ({ zh: `${c.label}列`, en: `${c.en} column` });
   for (const c of T3_COLUMNS) {
