@@ -18,7 +18,7 @@ const README = new URL('../../README.md', import.meta.url).pathname;
 const t004 = () => seedText('004');
 const h004 = () => seedHtml('004');
 const t000 = () => seedText('000');
-const with004 = (changes: Values, s6?: string) => page004(changes, s6);
+const with004 = (changes: Values, s6?: string) => page004(changes, s6 === undefined ? {} : { s6 });
 
 /** For every rule id: a page where it passes, and one where it fails. */
 const FIXTURES: Record<string, { pass: () => Analysis; fail: () => Analysis }> = {

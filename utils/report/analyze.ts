@@ -9,8 +9,12 @@ import { extractFacts, findSections, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
 import { RULES, type Outcome, type Report, type Rule } from './rules/index.ts';
 import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { findSuspects, markExplained } from './suspects.ts';
 import { textBlocksToTables } from './textTables.ts';
-import type { Analysis, Finding, PageSource, ReportContext, Summary, TableVerdict, VerdictStatus } from './types.ts';
+import { summarize } from './summary.ts';
+import type { Analysis, Finding, NotChecked, PageSource, ReportContext } from './types.ts';
+
+export { resummarize, summarize } from './summary.ts';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -75,6 +79,11 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     context: options.context,
   };
   const findings: Finding[] = isReport ? runRules(RULES, report) : [];
+  const suspects = isReport ? findSuspects(report, findings) : [];
+  // What the reading could not do (a prose cap reached, tables not in the text …): the reader
+  // puts NotChecked entries on TableReading.notes; the summary lists them as they are.
+  const notes: NotChecked[] = isReport ? [...(tables.notes ?? [])] : [];
+  markExplained(findings, suspects);
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
@@ -96,10 +105,9 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     tables: tables.info,
     cells: isReport ? cells : {},
     findings,
-    // TODO(issue 7): suspects and the grouped verdict are filled in by the verdict work.
-    suspects: [],
+    suspects,
     figures: computeFigures(tables.cells as Report['cells'], format),
-    summary: summarize(findings, tables.info),
+    summary: summarize({ isReport, findings, suspects, tables: tables.info, notes }),
   };
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
@@ -151,45 +159,4 @@ function safeCheck(rule: Rule, report: Report): Outcome[] {
     const why = (e as Error).message;
     return [{ at: 'error', status: 'skip', message: `校验出错：${why}`, messageEn: `The check failed: ${why}` }];
   }
-}
-
-/** The one verdict every surface shows (see Summary in types.ts). */
-export function summarize(findings: Finding[], tables: Analysis['tables']): Summary {
-  const live = findings.filter((f) => !f.dismissed);
-  const failed = live.filter((f) => f.status === 'fail');
-  const tableVerdict = (table: TableId): TableVerdict => {
-    const own = live.filter((f) => f.table === table);
-    const fails = own.filter((f) => f.status === 'fail');
-    const errors = fails.filter((f) => f.severity === 'error').length;
-    const warnings = fails.filter((f) => f.severity === 'warning' && !f.incomplete).length;
-    const incomplete = own.filter((f) => f.incomplete && f.status === 'skip').length;
-    const skipped = own.filter((f) => f.status === 'skip' && !f.incomplete).length;
-    const read = tables[table].found;
-    return {
-      status: verdictStatus(errors, warnings, incomplete + (read ? 0 : 1) + skipped),
-      read, errors, warnings, incomplete, passed: own.filter((f) => f.status === 'pass').length, skipped,
-    };
-  };
-  const errors = failed.filter((f) => f.severity === 'error').length;
-  const warnings = failed.filter((f) => f.severity === 'warning' && !f.incomplete).length;
-  const incomplete = live.filter((f) => f.incomplete && f.status === 'skip').length;
-  const skipped = live.filter((f) => f.status === 'skip' && !f.incomplete).length;
-  const notRead = (['t2', 't3', 't4'] as TableId[]).filter((t) => !tables[t].found).length;
-  return {
-    status: verdictStatus(errors, warnings, incomplete + notRead),
-    errors,
-    warnings,
-    infos: failed.filter((f) => f.severity === 'info').length,
-    incomplete,
-    passed: live.filter((f) => f.status === 'pass').length,
-    skipped,
-    checks: live.filter((f) => f.status !== 'skip').length,
-    failedChecks: errors,
-    notChecked: [],
-    tables: { t2: tableVerdict('t2'), t3: tableVerdict('t3'), t4: tableVerdict('t4') },
-  };
-}
-
-function verdictStatus(errors: number, warnings: number, unchecked: number): VerdictStatus {
-  return errors ? 'errors' : warnings ? 'warnings' : unchecked ? 'incomplete' : 'ok';
 }

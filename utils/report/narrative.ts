@@ -82,6 +82,7 @@ export type FactKind =
   | 'carryForward'
   | 'resultTotal'
   | 'review'
+  | 'reviewMaintained'
   | 'litigation'
   | 'reviewAndLitigation'
   | 'granted'
@@ -125,6 +126,8 @@ const FACT_PATTERNS: FactPattern[] = [
   { kind: 'carryForward', re: new RegExp(`${N}件(?:申请)?结转(?:至)?下(?:一)?年度`, 'g') },
   { kind: 'resultTotal', re: new RegExp(`(?:办结|答复|办理|处理)[^。;]{0,12}?${N}件`, 'g'), needs: /申请/, unless: /复议|诉讼|结转|收到|受理|建议|提案|不予处理|其他处理/ },
   { kind: 'review', re: new RegExp(`行政复议[^,。、;]{0,10}?${N}件`, 'g'), unless: /诉讼/ },
+  // 行政复议7件，均获维持: the number upheld. Only 均获维持 itself is taken (the count stays a 'review' fact).
+  { kind: 'reviewMaintained', re: new RegExp(`(?<=行政复议(?:案件)?(?:共)?${N}(?:件|起)[^。;]{0,30}?)(?:均|全部)(?:获|被|予以|得到)?维持`, 'g'), unless: /诉讼/ },
   { kind: 'litigation', re: new RegExp(`行政诉讼[^,。、;]{0,10}?${N}件`, 'g') },
   { kind: 'grantedOrPartial', re: new RegExp(`(?:予以公开|全部公开)(?:及|和|与|、)部分公开(?:的)?(?:共)?${N}件`, 'g') },
   { kind: 'granted', re: new RegExp(`(?<![不分])予以公开(?:的)?(?:共)?${N}件`, 'g') },

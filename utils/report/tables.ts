@@ -23,7 +23,7 @@ import { normalize } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
 import { sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
 import { splitDigitRun, type SplitSpec } from './textTables.ts';
-import type { Block, RawCell, TableInfo } from './types.ts';
+import type { Block, NotChecked, RawCell, TableInfo } from './types.ts';
 
 export type CellType = 'count' | 'signed' | 'amount';
 
@@ -49,6 +49,8 @@ export interface TableReading<Ref = unknown> {
   info: Record<TableId, TableInfo>;
   /** The page's table elements that hold each table's cells (for the chips). */
   tableRefs: Record<TableId, Ref[]>;
+  /** What the reading could not do, in a person's words: analyze lists them in summary.notChecked. */
+  notes?: NotChecked[];
 }
 
 interface RowView<Ref> {
