@@ -5,10 +5,10 @@
 import { detect, judgeReport } from './detect.ts';
 import { computeFigures } from './figures.ts';
 import type { FormatId, TableId } from './formats.ts';
-import { extractFacts, findSections, toLines } from './narrative.ts';
+import { extractFacts, findSections, openingTopics, proseBeyondCap, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
 import { RULES, type Report } from './rules/index.ts';
-import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { cellNumber, readFlattenedTables, readingNotes, readTables, type TableReading } from './tables.ts';
 import { textBlocksToTables } from './textTables.ts';
 import type { Analysis, Finding, PageSource, Summary, TableVerdict, VerdictStatus } from './types.ts';
 
@@ -38,23 +38,25 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
   const sections = findSections(lines);
 
   // Read in the detected format; when nothing tells, read both ways and keep the better.
-  const formats: FormatId[] = detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
-  let reading: TableReading<Ref> | undefined;
-  let format: FormatId = formats[0];
+  // A report before the 2019 format has none of the formats' tables: nothing is read as one.
+  const formats: FormatId[] = detection.older ? [] : detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
+  let reading: TableReading<Ref> = readTables([], '2019', []);
+  let format: FormatId = formats[0] ?? '2019';
   for (const f of formats) {
     const r = readTables(blocks, f, sections);
     readFlattenedTables(r, lines, sections, f);
-    if (!reading || r.cells.size > reading.cells.size) {
+    if (f === formats[0] || r.cells.size > reading.cells.size) {
       reading = r;
       format = f;
     }
   }
-  const tables = reading!;
+  const tables = reading;
   const { isReport, confidence } = judgeReport(detection, sections.length, {
     t2: tables.info.t2.found,
     t3: tables.info.t3.found,
     t4: tables.info.t4.found,
-  });
+  }, openingTopics(lines, sections));
+  const notes = readingNotes({ older: detection.older, tables: tables.info, sections, proseBeyondCap: proseBeyondCap(lines) });
 
   const report: Report = {
     format,
@@ -65,7 +67,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     sections,
     facts: isReport ? extractFacts(lines) : [],
   };
-  const findings: Finding[] = isReport ? RULES.flatMap((rule) => safeCheck(rule, report)) : [];
+  const findings: Finding[] = isReport ? RULES.filter((rule) => notes.runs(rule.id)).flatMap((rule) => safeCheck(rule, report)) : [];
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
@@ -81,7 +83,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     title: detection.title,
     agency: detection.agency,
     year: detection.year,
-    format: isReport ? (detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format) : 'unknown',
+    format: !isReport ? 'unknown' : detection.older ? 'older' : detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format,
     confidence,
     traditional: looksTraditional(textBlocks.slice(0, 200).map((t) => t.text).join('')),
     tables: tables.info,
@@ -92,6 +94,8 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     figures: computeFigures(tables.cells as Report['cells'], format),
     summary: summarize(findings, tables.info),
   };
+  // What the reading could not check (TableReading notes), said once in the summary.
+  if (isReport) analysis.summary.notChecked.push(...notes.notes);
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
 

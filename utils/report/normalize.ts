@@ -48,17 +48,51 @@ export function cleanText(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
 }
 
-/**
- * The matching form of a text: half-width, simplified, no whitespace, with the usual
- * variants unified (、．。 after an ordinal, curly quotes, 「」).
- */
-export function normalize(text: string): string {
-  return toSimplified(toHalfWidth(text))
-    .replace(WHITESPACE, '')
+/** Pinyin a mirror site put after each traditional character: 主動(dòng)公開. */
+const PINYIN = /(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+
+/** The variants the matching form unifies, one character for one. */
+const unifyMarks = (text: string) =>
+  text
     .replace(/[“”„‟"「」『』]/g, '"')
     .replace(/[．]/g, '.')
     .replace(/[〔【]/g, '[')
     .replace(/[〕】]/g, ']');
+
+/**
+ * The matching form of a text: half-width, simplified, no whitespace, no mirror pinyin, with
+ * the usual variants unified (、．。 after an ordinal, curly quotes, 「」).
+ */
+export function normalize(text: string): string {
+  return unifyMarks(toSimplified(toHalfWidth(text)).replace(WHITESPACE, '').replace(PINYIN, ''));
+}
+
+/**
+ * normalize() with, for each character of the result, its index in `text`: to find a label in
+ * the matching form and cut the page's own text at it (a report on one line).
+ */
+export function normalizeWithMap(text: string): { norm: string; at: number[] } {
+  const s = toSimplified(toHalfWidth(text));
+  let kept = '';
+  const at: number[] = [];
+  const space = new RegExp(`^${WHITESPACE.source}$`);
+  for (let i = 0; i < s.length; i++) {
+    if (space.test(s[i])) continue;
+    kept += s[i];
+    at.push(i);
+  }
+  // Drop the pinyin spans from both.
+  let norm = '';
+  const map: number[] = [];
+  let from = 0;
+  for (const m of kept.matchAll(PINYIN)) {
+    norm += kept.slice(from, m.index);
+    map.push(...at.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  norm += kept.slice(from);
+  map.push(...at.slice(from));
+  return { norm: unifyMarks(norm), at: map };
 }
 
 /**

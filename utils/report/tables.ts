@@ -21,9 +21,9 @@ import {
 import { rowCells, toGrid } from './grid.ts';
 import { normalize } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
-import { sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
-import { splitDigitRun, type SplitSpec } from './textTables.ts';
-import type { Block, RawCell, TableInfo } from './types.ts';
+import { GRANTED, isGrantedLabel, sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
+import { splitDigitRun, type SplitResult, type SplitSpec } from './textTables.ts';
+import type { Block, NotChecked, RawCell, TableInfo } from './types.ts';
 
 export type CellType = 'count' | 'signed' | 'amount';
 
@@ -99,7 +99,7 @@ function matchT3Row(view: RowView<unknown>, rows: RowDef[], cursor: number): num
     const row = rows[i];
     switch (row.id) {
       case 'granted':
-        if (own.includes('予以公开') && !own.includes('部分公开') && !own.includes('不予')) return i;
+        if (isGrantedLabel(own)) return i;
         continue;
       case 'other_other':
         // A bare 其他 is also a column header: only right after other_no_fee.
@@ -212,13 +212,15 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
 /* ------------------------------------------------------------------ flattened tables */
 
 const DIGIT_RUN = /^[+\-\d.,]+/;
+/** Counts are digits only: a page number (- 3 -) or the next row's 2. after them is not part of the run. */
+const COUNT_RUN = /^\d+/;
 
 /**
  * Finds each row's label in the text of a section and the run of digits after it, then splits
  * the run (seed 000). Rows are searched in order, so a label repeated in prose earlier does not
- * shift the table.
+ * shift the table. `counts`: every value of the rows is a count (表三), so the run is digits only.
  */
-function labelRuns(text: string, rows: RowDef[], maxGap = 40): Map<string, string> {
+function labelRuns(text: string, rows: RowDef[], maxGap = 40, counts = false): Map<string, string> {
   const runs = new Map<string, string>();
   let pos = 0;
   rows.forEach((row, i) => {
@@ -228,15 +230,17 @@ function labelRuns(text: string, rows: RowDef[], maxGap = 40): Map<string, strin
       let from = pos;
       for (let at = text.indexOf(kw, from); at >= 0; at = text.indexOf(kw, from)) {
         from = at + kw.length;
-        if (row.id === 'granted' && /部分|不$/.test(text.slice(Math.max(0, at - 2), at))) continue;
+        if (row.id === 'granted' && !GRANTED.test(text.slice(Math.max(0, at - 2), from))) continue;
         // The rest of the label, then the digits.
         const rest = text.slice(from, from + maxGap);
         const d = rest.search(/\d/);
         if (d < 0 || /。/.test(rest.slice(0, d))) continue;
-        let run = DIGIT_RUN.exec(rest.slice(d))?.[0] ?? '';
+        const digits = rest.slice(d);
+        let run = (counts ? COUNT_RUN : DIGIT_RUN).exec(digits)?.[0] ?? '';
         // The next row's numbering runs into this row's digits: 00000002.其他法律…
         const nextNo = /^(\d+)\./.exec(rows[i + 1]?.label ?? '')?.[1];
         if (nextNo && run.endsWith(`${nextNo}.`)) run = run.slice(0, -nextNo.length - 1);
+        else if (nextNo && counts && run.endsWith(nextNo) && digits[run.length] === '.') run = run.slice(0, -nextNo.length);
         run = run.replace(/[.,]+$/, '');
         if (run && (!best || at < best.at)) best = { at, run, end: from + d + run.length };
         break;
@@ -257,13 +261,23 @@ function regionText(lines: Line[], sections: SectionHit[], id: SectionHit['id'])
 
 const flatCell = (text: string): RawCell => ({ text, rowSpan: 1, colSpan: 1 });
 
-function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, spec: SplitSpec) {
-  const { candidates, exhausted } = splitDigitRun(run, spec);
+/**
+ * Puts the cells of one run of digits. One split: its values. Several (and the search was not
+ * cut short): a cell on which every split agrees is known all the same (（七）总计44200046 is 46
+ * in 总计 however 44 2 or 4 42 is read), the others are uncertain, never guessed.
+ */
+function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, split: SplitResult) {
+  const { candidates, exhausted } = split;
   if (candidates.length === 1 && !exhausted) {
     ids.forEach((id, x) => put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened'));
-    return candidates;
+    return;
   }
   ids.forEach((id, x) => {
+    const agreed = !exhausted && candidates.length > 1 && candidates.every((c) => c[x] === candidates[0][x]);
+    if (agreed) {
+      put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened');
+      return;
+    }
     put(ctx, table, id, flatCell(''), types[x], 'flattened');
     const c = ctx.cells.get(id);
     if (c) {
@@ -272,7 +286,6 @@ function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: s
     }
   });
   ctx.info[table].uncertainRows.push(rowKey);
-  return candidates;
 }
 
 /**
@@ -284,7 +297,7 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
   const ctx = reading as Context<Ref>;
 
   if (!ctx.info.t3.found) {
-    const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format]);
+    const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format], 40, true);
     if (runs.size >= 3) readFlattenedT3(ctx, runs, format);
   }
 
@@ -293,7 +306,7 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
     const run = [...text.matchAll(/\d{15,}/g)].pop()?.[0];
     if (run) {
       const ids = T4_COLUMNS.map((c) => t4CellId(c.id));
-      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, { groups: [5, 5, 5], constrained: true });
+      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, splitDigitRun(run, { groups: [5, 5, 5], constrained: true }));
     }
   }
 
@@ -305,11 +318,8 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
         const run = runs.get(row.id);
         if (!run) continue;
         const ids = b.columns.map((c) => t2CellId(b.id, row.id, c.id));
-        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, {
-          groups: b.columns.map(() => 1),
-          constrained: false,
-          types: b.columns.map((c) => c.type),
-        });
+        const spec: SplitSpec = { groups: b.columns.map(() => 1), constrained: false, types: b.columns.map((c) => c.type) };
+        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, splitDigitRun(run, spec));
       }
     }
   }
@@ -352,7 +362,7 @@ function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, form
     const ids = T3_COLUMNS.map((c) => t3CellId(row.id, c.id));
     const values = chosen[i];
     if (values) ids.forEach((id, x) => put(ctx, 't3', id, flatCell(String(values[x])), 'count', 'flattened'));
-    else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), runs.get(row.id)!, spec);
+    else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), runs.get(row.id)!, options[i]);
   });
 }
 
@@ -368,4 +378,56 @@ function columnsBalance(values: Map<string, number[]>, format: FormatId): boolea
     if (c !== undefined && parts.every((p) => p !== undefined) && parts.reduce((s, p) => s! + p!, 0) !== c) return false;
   }
   return true;
+}
+
+/* ------------------------------------------------------------------ what could not be read */
+
+export interface ReadingNotes {
+  /** What could not be checked because of how the page reached us (into summary.notChecked). */
+  notes: NotChecked[];
+  /** Whether a rule can say anything about this page as read (false: not run). */
+  runs(ruleId: string): boolean;
+}
+
+/**
+ * What the reading leaves unchecked, said once instead of as a row of failures: a report in a
+ * format before 2019 (its tables are not the formats' tables: no identity is claimed), a page
+ * whose text holds no table (the opening of a report, or tables published as images: not six
+ * 缺少 errors), prose beyond what the fact reader reads.
+ */
+export function readingNotes(page: { older: boolean; tables: Record<TableId, TableInfo>; sections: SectionHit[]; proseBeyondCap: boolean }): ReadingNotes {
+  const notes: NotChecked[] = [];
+  const notRun = new Set<string>();
+  let olderFormat = false;
+  if (page.older) {
+    olderFormat = true;
+    notes.push({
+      reason: 'older-format',
+      zh: '这是 2019 年以前格式的报告：它的统计表不是现行格式规定的表，表格的勾稽关系、六个部分和正文与表格的比对均未按现行格式校验。',
+      en: 'A report in a format from before 2019: its tables are not the ones the current formats define, so their identities, the six sections and the prose against the tables were not checked.',
+    });
+  } else if (!page.tables.t2.found && !page.tables.t3.found && !page.tables.t4.found) {
+    notRun.add('tables.present');
+    // The sections found are the first ones and nothing after them: the text was cut.
+    const ids = page.sections.map((s) => s.id);
+    const cut = ids.length < 6 && ids.every((id, i) => id === `s${i + 1}`);
+    if (cut) notRun.add('sections.present');
+    notes.push({
+      reason: 'tables-not-in-text',
+      zh: cut
+        ? '页面文字中没有统计表：只有报告的开头部分（可能被截断，或表格以图片发布），表二、表三、表四及其后各部分未能核对。'
+        : '页面文字中没有统计表（可能以图片或附件发布），表二、表三、表四未能核对。',
+      en: cut
+        ? 'The text holds no tables: only the opening of the report is here (cut, or the tables are images), so tables 2–4 and the sections after them could not be checked.'
+        : 'The text holds no tables (perhaps published as images or attachments), so tables 2–4 could not be checked.',
+    });
+  }
+  if (page.proseBeyondCap) {
+    notes.push({
+      reason: 'prose-cap',
+      zh: '正文过长，超出 20 万字的部分未与表格比对。',
+      en: 'The prose is very long: the part beyond 200,000 characters was not compared with the tables.',
+    });
+  }
+  return { notes, runs: (id) => (olderFormat ? id === 'year.consistency' : !notRun.has(id)) };
 }

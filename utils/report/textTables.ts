@@ -8,9 +8,11 @@
  *    number of columns and the identities the row must satisfy; when several splits fit, the
  *    caller marks the row uncertain instead of guessing.
  */
-import type { Block, RawRow } from './types.ts';
-import { toHalfWidth } from './normalize.ts';
+import { RESULT_GROUPS, T2_BLOCKS, T3_ROWS } from './formats.ts';
+import { SECTION_TITLES } from './narrative.ts';
+import { normalize, normalizeWithMap, toHalfWidth } from './normalize.ts';
 import { isValueText } from './numbers.ts';
+import type { Block, RawRow } from './types.ts';
 
 const cell = (text: string) => ({ text, rowSpan: 1, colSpan: 1 });
 
@@ -42,15 +44,140 @@ export function lineToRow(line: string): RawRow | null {
       // is not prose (no 。), or no label at all (a row of numbers).
       const label = (m[1] ?? '').trim();
       if (label.includes('。') || label.length > 80) return null;
+      // 总计43 2 00 0 045: a number written with a leading zero is a piece of a run of digits
+      // (spaces crept into it), not a value of its own.
+      if (values.some((v) => /^0\d/.test(toHalfWidth(v)))) return null;
       return [cell(label), ...values.map(cell)];
     }
   }
   return null;
 }
 
+/* ------------------------------------------------------------------ a page on one line */
+
+/** Texts shorter than this are never cut: a heading or a row stands on its own line already. */
+const CUT_MIN_LENGTH = 200;
+
+let cutPattern: RegExp | undefined;
+/**
+ * Where a page written on one line is cut into lines, in matching form: the exact section
+ * headings (ordinal and title, cut before and after), the exact row labels of 表三 (with their
+ * ordinals: （一）予以公开, 1.属于国家秘密 …), 表二's article captions, and 表二's row labels
+ * only where a number follows. Never a loose keyword: `二、依申请公开除上述主动公开的…` is no
+ * heading, and a heading followed by ；、， is a list of headings in a sentence, not one.
+ */
+function cuts(): RegExp {
+  if (cutPattern) return cutPattern;
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const short = (label: string) => normalize(label).replace(/^(\([一二三四五六七]\)[^(]+)\(.*$/, '$1');
+  const t3 = new Set<string>(['三、本年度办理结果', ...Object.values(RESULT_GROUPS).map(normalize)]);
+  for (const rows of Object.values(T3_ROWS)) for (const r of rows) t3.add(short(r.label));
+  const t2 = new Set<string>();
+  for (const blocks of Object.values(T2_BLOCKS)) for (const b of blocks) for (const r of b.rows) t2.add(normalize(r.label));
+  const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
+  cutPattern = new RegExp(
+    [
+      `(?<heading>[一二三四五六七]、(?:${Object.values(SECTION_TITLES).join('|')}))(?![;、,])`,
+      `(?:${longestFirst(t3)})`,
+      '第二十条第\\([一二三四五六七八九十]+\\)项',
+      '信息内容',
+      `(?:${longestFirst(t2)})(?=[+\\-\\d])`,
+    ].join('|'),
+    'g',
+  );
+  return cutPattern;
+}
+
+/** A run of three or more numbers separated by spaces, followed by words: a row's values end there. */
+const SPACED_NUMBERS_THEN_WORDS = /(?:^|\s)[+\-]?\d[\d.,]*(?:\s+[+\-]?\d[\d.,]*){2,}(?=\s*[\u4e00-\u9fff(（])/g;
+
+/**
+ * A page's text with no line breaks (a whole report on one line, as some portals and mirrors
+ * serve it) → its lines, cut at the exact headings and row labels of the formats and after a
+ * row's spaced numbers. A text that holds none of them comes back whole.
+ */
+export function cutRunTogetherText(text: string): string[] {
+  if (text.length < CUT_MIN_LENGTH) return [text];
+  const re = cuts();
+  re.lastIndex = 0;
+  // Most long paragraphs hold no label at all: test the cheap matching form first.
+  const plain = normalize(text);
+  re.lastIndex = 0;
+  if (!re.test(plain)) return [text];
+  const { norm, at } = normalizeWithMap(text);
+  const points = new Set<number>();
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
+    if (m.index > 0) points.add(at[m.index]);
+    if (m.groups?.heading) {
+      const end = m.index + m[0].length;
+      if (end < norm.length) points.add(at[end]);
+    }
+  }
+  const pieces: string[] = [];
+  let from = 0;
+  for (const p of [...points].sort((a, b) => a - b)) {
+    pieces.push(text.slice(from, p));
+    from = p;
+  }
+  pieces.push(text.slice(from));
+  return pieces.flatMap(cutAfterSpacedNumbers).map((t) => t.trim()).filter(Boolean);
+}
+
+function cutAfterSpacedNumbers(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  SPACED_NUMBERS_THEN_WORDS.lastIndex = 0;
+  for (let m = SPACED_NUMBERS_THEN_WORDS.exec(text); m; m = SPACED_NUMBERS_THEN_WORDS.exec(text)) {
+    const end = m.index + m[0].length;
+    out.push(text.slice(from, end));
+    from = end;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/** One cell of a pipe table written one cell per line: `自然人 |`, `5 |`, ` |`. */
+const ONE_CELL_PIPE_LINE = /^([^|]*)\|$/;
+
+/**
+ * A pipe table a mirror wrote one cell per line, each ending in ` |`, back into rows: a cell in
+ * words starts a row, the values after it join that row (a blank between is a blank cell).
+ */
+function joinOneCellPipeLines(texts: string[]): string[] {
+  const out: string[] = [];
+  let row: string[] | null = null;
+  let run = 0;
+  const flush = () => {
+    if (row) out.push(`${row.join(' | ')} |`);
+    row = null;
+  };
+  for (let i = 0; i < texts.length; i++) {
+    const m = ONE_CELL_PIPE_LINE.exec(texts[i].trim());
+    // Only inside a run of such lines: one line ending in | is no table.
+    const inRun = m && (run > 0 || texts.slice(i, i + 4).every((t) => ONE_CELL_PIPE_LINE.test(t.trim())));
+    if (!m || !inRun) {
+      flush();
+      run = 0;
+      out.push(texts[i]);
+      continue;
+    }
+    run++;
+    const cell = m[1].trim();
+    if (row && isValueText(cell)) row.push(cell);
+    else {
+      flush();
+      row = [cell];
+    }
+  }
+  flush();
+  return out;
+}
+
 /**
  * Turns runs of table-like lines among the text blocks into table blocks. A blank line does
- * not end a table (PDF page breaks put them inside 表三); a line of prose does.
+ * not end a table (PDF page breaks put them inside 表三); a line of prose does. A text block
+ * holding a whole page on one line is first cut into its lines.
  */
 export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
   const out: Block<Ref>[] = [];
@@ -62,7 +189,7 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
     out.push(...pendingBlanks);
     pendingBlanks = [];
   };
-  for (const block of blocks) {
+  for (const block of linesOf(blocks)) {
     if (block.kind !== 'text') {
       close();
       out.push(block);
@@ -84,6 +211,24 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
     }
   }
   close();
+  return out;
+}
+
+/** The text blocks as lines: one-line pages cut, one-cell-per-line pipe tables joined. */
+function linesOf<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
+  const out: Block<Ref>[] = [];
+  let texts: string[] = [];
+  const flushTexts = () => {
+    for (const text of joinOneCellPipeLines(texts)) out.push({ kind: 'text', text });
+    texts = [];
+  };
+  for (const block of blocks) {
+    if (block.kind !== 'text') {
+      flushTexts();
+      out.push(block);
+    } else texts.push(...cutRunTogetherText(block.text));
+  }
+  flushTexts();
   return out;
 }
 
