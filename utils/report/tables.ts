@@ -7,6 +7,7 @@
  * the header and the data rows still give the right cells.
  */
 import {
+  allCellIds,
   T2_BLOCKS,
   T3_COLUMNS,
   T3_ROWS,
@@ -120,6 +121,12 @@ interface Context<Ref> {
   cells: Map<string, CellReading<Ref>>;
   info: Record<TableId, TableInfo>;
   tableRefs: Record<TableId, Ref[]>;
+  /**
+   * Rows of a text table written as their label alone (all cells blank: spaces cannot write a
+   * blank). Kept aside and filled in blank only once the table was read from text rows: the
+   * same label alone on a line may also head digits run together on the next line (seed 000).
+   */
+  blankTextRows?: { table: TableId; ids: string[]; types: CellType[] }[];
 }
 
 function put<Ref>(ctx: Context<Ref>, table: TableId, id: string, cell: RawCell<Ref> | undefined, type: CellType, source: TableInfo['source'], tableRef?: Ref) {
@@ -177,7 +184,9 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
         const i = matchT3Row(view, t3Rows, t3Cursor);
         if (i >= 0) {
           t3Cursor = i + 1;
-          T3_COLUMNS.forEach((col, x) => put(ctx, 't3', t3CellId(t3Rows[i].id, col.id), view.values[x], 'count', source, block.ref));
+          const ids = T3_COLUMNS.map((col) => t3CellId(t3Rows[i].id, col.id));
+          if (source === 'text' && view.all.length === 0) (ctx.blankTextRows ??= []).push({ table: 't3', ids, types: ids.map(() => 'count') });
+          else ids.forEach((id, x) => put(ctx, 't3', id, view.values[x], 'count', source, block.ref));
           continue;
         }
       }
@@ -187,8 +196,11 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
         for (const b of t2Blocks) {
           const view = viewRow(cells, b.columns.length, row);
           const t2Row = b.rows.find((r) => r.match.some((m) => view.lastLabel.includes(m)) && !(r.id === 'regulations' && view.lastLabel.includes('规范性')));
-          if (!t2Row || view.values.length === 0) continue;
-          b.columns.forEach((col, x) => put(ctx, 't2', t2CellId(b.id, t2Row.id, col.id), view.values[x], col.type, source, block.ref));
+          // A label with no cell after it at all is a row left blank; cells after it that are not values are not this row.
+          if (!t2Row || (view.values.length === 0 && (source !== 'text' || view.all.length > 0))) continue;
+          const ids = b.columns.map((col) => t2CellId(b.id, t2Row.id, col.id));
+          if (view.all.length === 0) (ctx.blankTextRows ??= []).push({ table: 't2', ids, types: b.columns.map((c) => c.type) });
+          else ids.forEach((id, x) => put(ctx, 't2', id, view.values[x], b.columns[x].type, source, block.ref));
           matched = true;
           break;
         }
@@ -295,6 +307,19 @@ function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: s
  */
 export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
   const ctx = reading as Context<Ref>;
+  readFlattened(ctx, lines, sections, format);
+  // Rows written as their label alone, in a table read from text: blank, as in HTML, and in
+  // table order (the order findings list cells in).
+  const blankRows = (ctx.blankTextRows ?? []).filter((row) => ctx.info[row.table].source === 'text' || ctx.info[row.table].source === 'flattened');
+  if (blankRows.length === 0) return;
+  for (const row of blankRows) row.ids.forEach((id, x) => put(ctx, row.table, id, undefined, row.types[x], ctx.info[row.table].source));
+  const order = new Map(allCellIds(format).map((id, i) => [id, i]));
+  const sorted = [...ctx.cells].sort(([a], [b]) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  ctx.cells.clear();
+  for (const [id, c] of sorted) ctx.cells.set(id, c);
+}
+
+function readFlattened<Ref>(ctx: Context<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
 
   if (!ctx.info.t3.found) {
     const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format], 40, true);
@@ -316,8 +341,12 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
       const runs = labelRuns(text, b.rows, 24);
       for (const row of b.rows) {
         const run = runs.get(row.id);
-        if (!run) continue;
         const ids = b.columns.map((c) => t2CellId(b.id, row.id, c.id));
+        if (!run) {
+          // The row's label with no digits after it: a row left blank, as in its HTML table.
+          if (text.includes(normalize(row.label))) ids.forEach((id, x) => put(ctx, 't2', id, flatCell(''), b.columns[x].type, 'flattened'));
+          continue;
+        }
         const spec: SplitSpec = { groups: b.columns.map(() => 1), constrained: false, types: b.columns.map((c) => c.type) };
         putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, splitDigitRun(run, spec));
       }

@@ -16,8 +16,22 @@ import type { Block, RawRow } from './types.ts';
 
 const cell = (text: string) => ({ text, rowSpan: 1, colSpan: 1 });
 
+let rowLabels: Set<string> | undefined;
+/** The row labels of 表二 and 表三 (matching form): a line holding one alone is a row left blank. */
+function isRowLabel(line: string): boolean {
+  if (!rowLabels) {
+    rowLabels = new Set();
+    for (const blocks of Object.values(T2_BLOCKS)) for (const b of blocks) for (const r of b.rows) rowLabels.add(normalize(r.label));
+    for (const rows of Object.values(T3_ROWS)) for (const r of rows) rowLabels.add(normalize(r.label));
+  }
+  return line.length <= 80 && rowLabels.has(normalize(line));
+}
+
 /** Splits one line into cells if it is written as a table row; otherwise null. */
 export function lineToRow(line: string): RawRow | null {
+  // A row label and nothing after it: a row whose cells were all left blank (spaces cannot
+  // write a blank cell, so nothing follows the label).
+  if (!/[\t|]/.test(line) && isRowLabel(line)) return [cell(line.trim())];
   if (line.includes('\t')) {
     const parts = line.split('\t');
     if (parts.length >= 2) return parts.map((p) => cell(p.trim()));
@@ -189,18 +203,21 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
     out.push(...pendingBlanks);
     pendingBlanks = [];
   };
-  for (const block of linesOf(blocks)) {
+  const lines = linesOf(blocks);
+  lines.forEach((block, i) => {
     if (block.kind !== 'text') {
       close();
       out.push(block);
-      continue;
+      return;
     }
     if (block.text.trim() === '') {
       if (current) pendingBlanks.push(block);
       else out.push(block);
-      continue;
+      return;
     }
-    const row = lineToRow(block.text);
+    let row = lineToRow(block.text);
+    // A label alone whose digits follow on the next line is a flattened row (seed 000), not a blank one.
+    if (row?.length === 1 && startsWithDigitsNext(lines, i)) row = null;
     if (row) {
       current ??= [];
       current.push(row as RawRow<Ref>); // text cells carry no ref
@@ -209,9 +226,18 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
       close();
       out.push(block);
     }
-  }
+  });
   close();
   return out;
+}
+
+function startsWithDigitsNext<Ref>(lines: Block<Ref>[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j < i + 4; j++) {
+    const b = lines[j];
+    if (b.kind !== 'text') return false;
+    if (b.text.trim()) return /^[\d０-９]/.test(b.text.trim());
+  }
+  return false;
 }
 
 /** The text blocks as lines: one-line pages cut, one-cell-per-line pipe tables joined. */
