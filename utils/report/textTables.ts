@@ -275,41 +275,132 @@ export interface SplitResult {
 }
 
 const MAX_RUN = 40;
+/** The search's bound: past it the row is reported uncertain (never slow, never a guess). */
 const MAX_NODES = 200_000;
 const MAX_CANDIDATES = 50;
 
 /**
  * All ways to cut `run` into numbers, group by group. A number has no leading zero (except
  * 0 itself); signs start a number; a decimal point stays inside one.
+ *
+ * Constrained groups (表三's row, 表四's three groups: the last number is the sum of the
+ * others) are found group by group, and memoized per position: a group starting at a
+ * position is cut once, whatever came before it. Inside a group the sum is read first (the
+ * digits that end the group), then the numbers before it must add up to exactly that: no
+ * number may be larger than what is left, which keeps every run far below a millisecond.
+ * Past MAX_NODES steps the search stops and the row is uncertain, never slow and never a guess.
  */
 export function splitDigitRun(run: string, spec: SplitSpec): SplitResult {
   const text = toHalfWidth(run).replace(/[\s,]/g, '');
-  const total = spec.groups.reduce((a, b) => a + b, 0);
-  const candidates: number[][] = [];
-  if (text.length === 0 || text.length > MAX_RUN) return { candidates, exhausted: text.length > MAX_RUN };
-  if (!/^[+\-\d.]+$/.test(text)) return { candidates, exhausted: false };
-  const TOKEN = { count: /^(?:0|[1-9]\d*)/, signed: /^[+-]?(?:0|[1-9]\d*)/, amount: /^(?:0|[1-9]\d*)(?:\.\d+)?/ };
-  const WHOLE = { count: /^(?:0|[1-9]\d*)$/, signed: /^[+-]?(?:0|[1-9]\d*)$/, amount: /^(?:0|[1-9]\d*)(?:\.\d+)?$/ };
+  if (text.length === 0 || text.length > MAX_RUN) return { candidates: [], exhausted: text.length > MAX_RUN };
+  if (!/^[+\-\d.]+$/.test(text)) return { candidates: [], exhausted: false };
+  return spec.constrained ? splitConstrained(text, spec.groups) : splitFree(text, spec);
+}
+
+const COUNT = /^(?:0|[1-9]\d*)$/;
+
+function splitConstrained(text: string, groups: number[]): SplitResult {
   let nodes = 0;
   let exhausted = false;
-  const values: number[] = [];
+  const step = () => {
+    if (++nodes > MAX_NODES) exhausted = true;
+    return !exhausted;
+  };
 
-  const numbersAt = (pos: number, index: number): { value: number; end: number }[] => {
-    const type = spec.types?.[index] ?? 'count';
-    const m = TOKEN[type].exec(text.slice(pos));
-    if (!m) return [];
-    const out: { value: number; end: number }[] = [];
-    // Every prefix of the longest token that is itself a valid number.
-    for (let len = 1; len <= m[0].length; len++) {
-      const piece = m[0].slice(0, len);
-      if (!/\d$/.test(piece)) continue;
-      if (!WHOLE[type].test(piece)) continue;
-      out.push({ value: Number(piece), end: pos + len });
+  // Every way to write text[a, b) as k counts adding up to exactly `sum`.
+  const addsUp = new Map<string, number[][]>();
+  const partsSumming = (a: number, b: number, k: number, sum: number): number[][] => {
+    if (k === 0) return a === b && sum === 0 ? [[]] : [];
+    if (k === 1) {
+      // The last part is the rest: it is the sum left, or nothing fits.
+      const piece = text.slice(a, b);
+      return COUNT.test(piece) && Number(piece) === sum ? [[sum]] : [];
     }
+    // Each part has at most as many digits as the sum, and k parts of at most b-a-k+1 digits
+    // add up to a number of at most one digit more.
+    const digits = String(sum).length;
+    if (b - a < k || b - a > k * digits || digits > b - a - k + 2 || !step()) return [];
+    const key = `${a},${b},${k},${sum}`;
+    const known = addsUp.get(key);
+    if (known) return known;
+    const out: number[][] = [];
+    const most = String(sum).length;
+    for (let end = a + 1; end <= b - (k - 1) && end - a <= most; end++) {
+      const piece = text.slice(a, end);
+      if (!COUNT.test(piece)) break; // a leading zero: longer pieces are no numbers either
+      const value = Number(piece);
+      if (value > sum) break;
+      for (const rest of partsSumming(end, b, k - 1, sum - value)) {
+        out.push([value, ...rest]);
+        if (out.length > MAX_CANDIDATES) break;
+      }
+    }
+    addsUp.set(key, out);
     return out;
   };
 
-  const walk = (pos: number, index: number, groupIndex: number, groupStart: number) => {
+  // Every way a group of `size` starting at `at` can be written: its numbers and where it ends.
+  const groupsAt = new Map<string, { end: number; values: number[] }[]>();
+  const groupAt = (at: number, g: number): { end: number; values: number[] }[] => {
+    const size = groups[g];
+    const last = g === groups.length - 1;
+    const key = `${at},${g}`;
+    const known = groupsAt.get(key);
+    if (known) return known;
+    const out: { end: number; values: number[] }[] = [];
+    // The group ends at `end`; its sum is the `len` digits before that.
+    // Every later group needs a character per number at least.
+    const latest = text.length - groups.slice(g + 1).reduce((n, x) => n + x, 0);
+    for (let end = last ? text.length : at + size; end <= latest && step(); end++) {
+      for (let len = 1; len <= end - at - (size - 1); len++) {
+        // The sum is at least as long as its longest part and at most one digit longer.
+        const parts = end - len - at;
+        if (parts > (size - 1) * len || parts < len - 1 + (size - 2)) continue;
+        const written = text.slice(end - len, end);
+        if (!COUNT.test(written)) continue;
+        const sum = Number(written);
+        for (const parts of partsSumming(at, end - len, size - 1, sum)) out.push({ end, values: [...parts, sum] });
+      }
+      if (last) break;
+    }
+    groupsAt.set(key, out);
+    return out;
+  };
+
+  const candidates: number[][] = [];
+  const tails = new Map<string, boolean>();
+  // Depth first over the groups; a (group, position) that leads nowhere is not walked again.
+  const walk = (g: number, at: number, values: number[]): boolean => {
+    if (exhausted || candidates.length > MAX_CANDIDATES) return false;
+    if (g === groups.length) {
+      if (at !== text.length) return false;
+      candidates.push(values);
+      return true;
+    }
+    const key = `${g},${at}`;
+    if (tails.get(key) === false) return false;
+    let found = false;
+    for (const group of groupAt(at, g)) {
+      if (walk(g + 1, group.end, [...values, ...group.values])) found = true;
+    }
+    tails.set(key, found);
+    return found;
+  };
+  walk(0, 0, []);
+  if (candidates.length > MAX_CANDIDATES) exhausted = true;
+  return { candidates: candidates.slice(0, MAX_CANDIDATES), exhausted };
+}
+
+/** Groups without a sum (表二's columns): every cut, each number by its column's type. */
+function splitFree(text: string, spec: SplitSpec): SplitResult {
+  const total = spec.groups.reduce((a, b) => a + b, 0);
+  const TOKEN = { count: /^(?:0|[1-9]\d*)/, signed: /^[+-]?(?:0|[1-9]\d*)/, amount: /^(?:0|[1-9]\d*)(?:\.\d+)?/ };
+  const WHOLE = { count: /^(?:0|[1-9]\d*)$/, signed: /^[+-]?(?:0|[1-9]\d*)$/, amount: /^(?:0|[1-9]\d*)(?:\.\d+)?$/ };
+  const candidates: number[][] = [];
+  let nodes = 0;
+  let exhausted = false;
+  const values: number[] = [];
+  const walk = (pos: number, index: number) => {
     if (exhausted) return;
     if (++nodes > MAX_NODES || candidates.length >= MAX_CANDIDATES) {
       exhausted = true;
@@ -319,22 +410,20 @@ export function splitDigitRun(run: string, spec: SplitSpec): SplitResult {
       if (pos === text.length) candidates.push([...values]);
       return;
     }
-    const size = spec.groups[groupIndex];
-    const lastOfGroup = index === groupStart + size - 1;
-    for (const { value, end } of numbersAt(pos, index)) {
+    const type = spec.types?.[index] ?? 'count';
+    const m = TOKEN[type].exec(text.slice(pos));
+    if (!m) return;
+    // Every prefix of the longest token that is itself a valid number.
+    for (let len = 1; len <= m[0].length; len++) {
+      const piece = m[0].slice(0, len);
+      if (!/\d$/.test(piece) || !WHOLE[type].test(piece)) continue;
       // Numbers left must each take at least one character.
-      if (text.length - end < total - index - 1) break;
-      if (lastOfGroup && spec.constrained) {
-        let sum = 0;
-        for (let i = groupStart; i < index; i++) sum += values[i];
-        if (Math.abs(sum - value) > 1e-9) continue;
-      }
-      values[index] = value;
-      if (lastOfGroup) walk(end, index + 1, groupIndex + 1, index + 1);
-      else walk(end, index + 1, groupIndex, groupStart);
+      if (text.length - (pos + len) < total - index - 1) break;
+      values[index] = Number(piece);
+      walk(pos + len, index + 1);
     }
     values.length = index;
   };
-  walk(0, 0, 0, 0);
+  walk(0, 0);
   return { candidates, exhausted };
 }
