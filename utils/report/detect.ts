@@ -12,9 +12,12 @@ import { normalize, normalizerFor } from './normalize.ts';
  * 2021年度政府信息公开年报, 2023年信息公开工作年度报告 (no 政府: a bureau's own), 政府信息公开工作
  * 2023年度报告 (the year after 工作), and the flip-book's 2022年报. The year is either group.
  */
-const TITLE_RE = /(?:(20\d{2})年度?)?(?:政府|政务)?信息公开(?:工作)?(?:(20\d{2})年度?(?:工作)?报告|年度?(?:工作)?报告?)|(20\d{2})年报(?=[_|\-—·:：\]\n]|$)/;
-const TITLE_RE_G = new RegExp(TITLE_RE.source, 'g');
-const REPORT_WORDS = TITLE_RE;
+const REPORT_TITLE = /(?:(20\d{2})年度?)?(?:政府|政务)?信息公开(?:工作)?(?:(20\d{2})年度?(?:工作)?报告|年度?(?:工作)?报告?)|(20\d{2})年报(?=[_|\-—·:：\]\n]|$)/;
+const REPORT_TITLE_G = new RegExp(REPORT_TITLE.source, 'g');
+/** The page names itself a report (the detector's quick check, the fetcher's title test). */
+export const REPORT_WORDS = new RegExp(`${REPORT_TITLE.source}|政务公开(?:工作)?年度?报告`);
+/** A link title's year and the words between it and 政府信息公开 (links.ts reads m[1] and m[2]). */
+export const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?:工作)?年(?:度)?报(?:告)?/;
 /**
  * Pages about a report that are not one: its interpretation (解读, 图解), the format notice
  * that prints the template (关于印发…年度报告格式的通知), a 指南, half-year or quarterly statistics.
@@ -75,8 +78,8 @@ interface TitleHit {
 /** The first title in `text` that names a year (else the first at all), with the agency written before (or after 年报_) it. */
 function findTitle(text: string): TitleHit | null {
   let first: TitleHit | null = null;
-  TITLE_RE_G.lastIndex = 0;
-  for (let m = TITLE_RE_G.exec(text); m; m = TITLE_RE_G.exec(text)) {
+  REPORT_TITLE_G.lastIndex = 0;
+  for (let m = REPORT_TITLE_G.exec(text); m; m = REPORT_TITLE_G.exec(text)) {
     let yearText = m[1] ?? m[2] ?? m[3];
     let before = BEFORE_TITLE.exec(text.slice(Math.max(0, m.index - 40), m.index))![0]
       .replace(/^.*(?:现公布|现予公布|特发布|现发布|现将|公布|发布|编制|关于|年报|报告)/, '');
@@ -109,11 +112,11 @@ export function detect(title: string, normLines: string[], tableText = ''): Dete
   // The report's own title: <title>, else the first short line that holds one, else one
   // written inside the opening text (现公布某某镇2023年…年度报告; a page on one line).
   const titleText = titleForm(title);
-  let hit = TITLE_RE.test(titleText) ? findTitle(titleText) : null;
+  let hit = REPORT_TITLE.test(titleText) ? findTitle(titleText) : null;
   let titleLine = hit ? normalize(title) : '';
   let titleIndex = -1;
   if (!hit?.year) {
-    titleIndex = normLines.slice(0, 60).findIndex((l) => l.length <= 80 && TITLE_RE.test(l));
+    titleIndex = normLines.slice(0, 60).findIndex((l) => l.length <= 80 && REPORT_TITLE.test(l));
     const inLine = titleIndex >= 0 ? findTitle(normLines[titleIndex]) : null;
     const inText = inLine?.year ? null : findTitle(normLines.slice(0, 200).join('\n').slice(0, 3000));
     const better = inLine?.year ? inLine : inText?.year ? inText : hit ? null : inLine ?? inText;

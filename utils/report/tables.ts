@@ -8,6 +8,9 @@
  */
 import {
   allCellIds,
+  identities,
+  T3_COLUMN_IDS,
+  type Identity,
   T2_BLOCKS,
   T3_COLUMNS,
   T3_ROWS,
@@ -395,18 +398,29 @@ function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, form
   });
 }
 
-/** 一+二 = 三(七)+四 and (七) = Σ(一…六), per column, where the rows are known. */
+/**
+ * Whether the rows known so far satisfy 表三's column identities (一+二 = 三(七)+四 and
+ * (七) = Σ(一…六), the format's own identities): an identity with a cell not yet known is
+ * left open. Row totals need no check here: every split of a row already satisfies its own.
+ */
 function columnsBalance(values: Map<string, number[]>, format: FormatId): boolean {
-  const rows = T3_ROWS[format];
-  const detail = rows.slice(rows.findIndex((r) => r.id === 'granted'), rows.findIndex((r) => r.id === 'result_total'));
-  for (let x = 0; x < T3_COLUMNS.length; x++) {
-    const v = (id: string) => values.get(id)?.[x];
-    const [a, b, c, d] = [v('new_received'), v('carried_over'), v('result_total'), v('carry_forward')];
-    if (a !== undefined && b !== undefined && c !== undefined && d !== undefined && a + b !== c + d) return false;
-    const parts = detail.map((r) => v(r.id));
-    if (c !== undefined && parts.every((p) => p !== undefined) && parts.reduce((s, p) => s! + p!, 0) !== c) return false;
-  }
-  return true;
+  const cell = (id: string): number | undefined => {
+    const [, row, col] = id.split('.');
+    return values.get(row)?.[T3_COLUMN_IDS.indexOf(col)];
+  };
+  const sum = (ids: string[]) => ids.reduce<number | undefined>((s, id) => (s === undefined || cell(id) === undefined ? undefined : s + cell(id)!), 0);
+  return t3ColumnIdentities(format).every((identity) => {
+    const total = sum(identity.total.cells);
+    const parts = sum(identity.parts.cells);
+    return total === undefined || parts === undefined || total === parts;
+  });
+}
+
+const columnIdentities = new Map<FormatId, Identity[]>();
+function t3ColumnIdentities(format: FormatId): Identity[] {
+  let list = columnIdentities.get(format);
+  if (!list) columnIdentities.set(format, (list = identities(format).filter((i) => i.table === 't3' && i.rule !== 't3.row_total')));
+  return list;
 }
 
 /* ------------------------------------------------------------------ what could not be read */
