@@ -52,7 +52,10 @@ export function cleanText(text: string): string {
 }
 
 /** Pinyin a mirror site put after each traditional character: 主動(dòng)公開. */
-const PINYIN = /(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+/** Only after a Chinese character (a lookbehind in PINYIN would slow every normalize down). */
+const afterHanzi = (text: string, at: number) => at > 0 && text.charCodeAt(at - 1) >= 0x4e00 && text.charCodeAt(at - 1) <= 0x9fff;
+const dropPinyin = (text: string) => (text.includes('(') ? text.replace(PINYIN, (m, at: number, all: string) => (afterHanzi(all, at) ? '' : m)) : text);
 
 /** The variants the matching form unifies, one character for one. */
 const unifyMarks = (text: string) =>
@@ -67,7 +70,7 @@ const unifyMarks = (text: string) =>
  * the usual variants unified (、．。 after an ordinal, curly quotes, 「」).
  */
 export function normalize(text: string): string {
-  return unifyMarks(toSimplified(toHalfWidth(text)).replace(WHITESPACE, '').replace(PINYIN, ''));
+  return unifyMarks(dropPinyin(toSimplified(toHalfWidth(text)).replace(WHITESPACE, '')));
 }
 
 /**
@@ -89,6 +92,7 @@ export function normalizeWithMap(text: string): { norm: string; at: number[] } {
   const map: number[] = [];
   let from = 0;
   for (const m of kept.matchAll(PINYIN)) {
+    if (!afterHanzi(kept, m.index)) continue;
     norm += kept.slice(from, m.index);
     map.push(...at.slice(from, m.index));
     from = m.index + m[0].length;
