@@ -64,6 +64,12 @@ describe('a whole report on one line', () => {
     identitiesHold(a);
     for (const id of ['text.t3_new', 'text.t3_carried', 'text.t3_result_total', 'text.group_totals']) expect(statusOf(a, id), id).toEqual(['pass']);
   });
+  it('a heading named inside a sentence is not cut out as a heading (…见三、收到和处理政府信息公开申请情况。)', () => {
+    const mention = analyzeText(page.replace('（二）依申请公开情况。', '（二）依申请公开情况。具体数据见三、收到和处理政府信息公开申请情况。'));
+    expect(statusOf(mention, 'sections.present')).toEqual(['pass']);
+    expect(mention.cells['t3.result_total.total']).toBe(45);
+    expect(statusOf(mention, 't3.balance')).toEqual(['pass']);
+  });
   it('a 总计 that does not equal its rows still raises the error', () => {
     // 442000046 splits as 44 2 … 46 or 4 42 … 46 and neither balances: 自然人 and 商业企业 stay
     // unknown, but 总计 is 46 either way, and 43 + 2 ≠ 46 + 0 is an error whichever split is right.

@@ -91,7 +91,7 @@ function cuts(): RegExp {
   const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
   cutPattern = new RegExp(
     [
-      `(?<heading>[一二三四五六七]、(?:${Object.values(SECTION_TITLES).join('|')}))(?![;、,])`,
+      `(?<heading>[一二三四五六七]、(?:${Object.values(SECTION_TITLES).join('|')}))(?![;、,。)"])`,
       `(?:${longestFirst(t3)})`,
       '第二十条第\\([一二三四五六七八九十]+\\)项',
       '信息内容',
