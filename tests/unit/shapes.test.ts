@@ -5,6 +5,7 @@
  * tests/fixtures/real are real (see their .url files).
  */
 import { describe, expect, it } from 'vitest';
+import { quickCheck } from '../../utils/report/detect.ts';
 import type { Analysis } from '../../utils/report/types.ts';
 import { analyzeDom, analyzeHtml, analyzeText, errors, failed, readFixture, statusOf } from '../helpers/load.ts';
 
@@ -302,5 +303,13 @@ describe('two real portal pages (平潭综合实验区, TRS, Word-pasted tables)
     expect(a).toMatchObject({ isReport: true, year: 2024, format: '2021' });
     expect(T3_ROW_IDS(a)).toHaveLength(175);
     identitiesHold(a);
+  });
+});
+
+describe('the detector’s quick check lets every report shape through (else the checker never runs on it)', () => {
+  const reports = ['oneline-2021.txt', 'oneline-2019-spaced.txt', 'opening-only.txt', 'mirror-pinyin.txt', 'mirror-fragment-t2.txt', 'mirror-flipbook.txt', 'older-2015.txt', 'older-2012.txt'];
+  for (const name of reports) it(name, () => expect(quickCheck('', shape(name))).toBe(true));
+  it('fragment-inline-numbers.html (its text, as the detector samples it)', () => {
+    expect(quickCheck('', shape('fragment-inline-numbers.html').replace(/<[^>]+>/g, ''))).toBe(true);
   });
 });
