@@ -298,6 +298,12 @@ describe('two real portal pages (平潭综合实验区, TRS, Word-pasted tables)
     expect(T3_ROW_IDS(a)).toHaveLength(175);
     identitiesHold(a);
   });
+  it('the DOM adapter reads them as the command line does', () => {
+    for (const year of [2024, 2025]) {
+      const html = readFixture(`real/pingtan-${year}.html`);
+      expect(analyzeDom(html, 'p.html')).toEqual(analyzeHtml(html, 'p.html'));
+    }
+  });
   it('2024: every identity holds', () => {
     const a = real(2024);
     expect(a).toMatchObject({ isReport: true, year: 2024, format: '2021' });
