@@ -5,10 +5,10 @@
 import { detect, judgeReport } from './detect.ts';
 import { computeFigures } from './figures.ts';
 import type { FormatId, TableId } from './formats.ts';
-import { extractFacts, findSections, toLines } from './narrative.ts';
+import { extractFacts, findSections, openingTopics, proseBeyondCap, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
 import { RULES, type Outcome, type Report, type Rule } from './rules/index.ts';
-import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { cellNumber, readFlattenedTables, readingNotes, readTables, type TableReading } from './tables.ts';
 import { findSuspects, markExplained } from './suspects.ts';
 import { textBlocksToTables } from './textTables.ts';
 import { summarize } from './summary.ts';
@@ -49,23 +49,25 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
   const sections = findSections(lines);
 
   // Read in the detected format; when nothing tells, read both ways and keep the better.
-  const formats: FormatId[] = detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
-  let reading: TableReading<Ref> | undefined;
-  let format: FormatId = formats[0];
+  // A report before the 2019 format has none of the formats' tables: nothing is read as one.
+  const formats: FormatId[] = detection.older ? [] : detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
+  let reading: TableReading<Ref> = readTables([], '2019', []);
+  let format: FormatId = formats[0] ?? '2019';
   for (const f of formats) {
     const r = readTables(blocks, f, sections);
     readFlattenedTables(r, lines, sections, f);
-    if (!reading || r.cells.size > reading.cells.size) {
+    if (f === formats[0] || r.cells.size > reading.cells.size) {
       reading = r;
       format = f;
     }
   }
-  const tables = reading!;
+  const tables = reading;
   const { isReport, confidence } = judgeReport(detection, sections.length, {
     t2: tables.info.t2.found,
     t3: tables.info.t3.found,
     t4: tables.info.t4.found,
-  });
+  }, openingTopics(lines, sections));
+  const notes = readingNotes({ older: detection.older, tables: tables.info, sections, proseBeyondCap: proseBeyondCap(lines) });
 
   const report: Report = {
     format,
@@ -78,11 +80,11 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     previous: options.previous,
     context: options.context,
   };
-  const findings: Finding[] = isReport ? runRules(RULES, report) : [];
+  // Rules that cannot say anything about the page as read are not run (see readingNotes).
+  const findings: Finding[] = isReport ? runRules(RULES.filter((rule) => notes.runs(rule.id)), report) : [];
   const suspects = isReport ? findSuspects(report, findings) : [];
-  // What the reading could not do (a prose cap reached, tables not in the text …): the reader
-  // puts NotChecked entries on TableReading.notes; the summary lists them as they are.
-  const notes: NotChecked[] = isReport ? [...(tables.notes ?? [])] : [];
+  // What the reading could not do (a prose cap reached, tables not in the text …), said once in the summary.
+  const notChecked: NotChecked[] = isReport ? [...(tables.notes ?? []), ...notes.notes] : [];
   markExplained(findings, suspects);
 
   const cells: Record<string, number | null> = {};
@@ -99,7 +101,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     title: detection.title,
     agency: detection.agency,
     year: detection.year,
-    format: isReport ? (detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format) : 'unknown',
+    format: !isReport ? 'unknown' : detection.older ? 'older' : detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format,
     confidence,
     traditional: looksTraditional(textBlocks.slice(0, 200).map((t) => t.text).join('')),
     tables: tables.info,
@@ -107,7 +109,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     findings,
     suspects,
     figures: computeFigures(tables.cells as Report['cells'], format),
-    summary: summarize({ isReport, findings, suspects, tables: tables.info, notes }),
+    summary: summarize({ isReport, findings, suspects, tables: tables.info, notes: notChecked }),
   };
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
