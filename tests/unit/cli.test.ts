@@ -1,4 +1,5 @@
 /** The command line as a user runs it: files, folders, charsets, formats, exit codes. */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -230,5 +231,17 @@ describe('gov-report-check', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+
+  it('the bin: its compiled bundle (node_modules/.cache) answers exactly as the TypeScript, and knows what it was built from', () => {
+    const bin = new URL('../../cli/bin.mjs', import.meta.url).pathname;
+    const seed = FIXTURES + 'html/seed-004-shanghai-2021.html';
+    const node = process.execPath; // Node 22 (vitest runs on the project's Node)
+    const viaBundle = execFileSync(node, [bin, '-f', 'json', seed], { encoding: 'utf8' });
+    const viaTs = execFileSync(node, [bin, '-f', 'json', seed], { encoding: 'utf8', env: { ...process.env, GRC_NO_BUNDLE: '1' } });
+    expect(JSON.parse(viaBundle)).toEqual(JSON.parse(viaTs));
+    expect(JSON.parse(viaBundle)[0].cells['t3.new_received.total']).toBe(49);
+    const manifest = JSON.parse(readFileSync(new URL('../../node_modules/.cache/gov-report-check/inputs.json', import.meta.url), 'utf8'));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['cli/main.ts', 'cli/inputs.ts', 'utils/report/analyze.ts', 'utils/report/export.ts', 'package-lock.json']));
   });
 });
