@@ -137,7 +137,9 @@ async function render(entries: Entry[], format: Format, o: { color: boolean; hea
   const dataSet = entries.map((e) => ({ ...e, checkedAt: o.checkedAt }));
   switch (format) {
     case 'json':
-      return toJSON(entries as Analysis[]) + '\n';
+      // JSON.stringify escapes C0 controls but not DEL, C1 (U+009B is a terminal's CSI) or the
+      // bidi overrides: escape them too, so the JSON is as safe on a terminal as the text output.
+      return toJSON(entries as Analysis[]).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
     case 'csv':
       // A BOM first: Excel on Windows reads a CSV without one as the local code page.
       return toDataSetCSV(dataSet, { header: o.header, bom: true });

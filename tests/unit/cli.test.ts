@@ -179,6 +179,10 @@ describe('gov-report-check', () => {
     expect(tty.out).toContain('\x1b[1m'); // colour on a terminal
     // Every escape left is one of our colour codes (ESC [ digits m), and no C1 control remains.
     expect(tty.out.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    // JSON too: every control character escaped, the value intact once parsed.
+    const json = await run('-f', 'json', file);
+    expect(json.out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(JSON.parse(json.out)[0].title).toContain('\x1b]0;pwned\x07');
   });
 
   it('--format text: the identity line of labels.ts, and a verdict that never says 无错误 when a table was not read', async () => {
