@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PageLimitError, pageFromHtml } from '../../cli/cheerioPage.ts';
 import { main } from '../../cli/main.ts';
 import { FIXTURES, seedHtml } from '../helpers/load.ts';
 
@@ -235,6 +236,13 @@ describe('gov-report-check', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+
+  it('reading one page stops at its deadline with a clear message (parse and walk alike)', () => {
+    const big = '<html><body>' + '<p>一、总体情况</p>'.repeat(20_000) + '</body></html>';
+    expect(() => pageFromHtml(big, 'big.html', { deadlineMs: 0 })).toThrow(PageLimitError);
+    expect(() => pageFromHtml(big, 'big.html', { deadlineMs: 0 })).toThrow('读取超时');
+    expect(pageFromHtml(big, 'big.html').blocks.length).toBe(20_000);
   });
 
   it('the bin: its compiled bundle (node_modules/.cache) answers exactly as the TypeScript, and knows what it was built from', () => {
