@@ -28,8 +28,8 @@ const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [-
                       the data set, one row per report (UTF-8 with BOM for Excel)
   -f, --format tsv    同上，制表符分隔                        same, tab-separated
   -f, --format md     Markdown 表格和校验发现                 Markdown tables and findings
-      --header ids    数据集只写一行英文列名（默认两行：中文列名、列 id）
-                      data set: one header row of ids (default: Chinese labels, then ids)
+      --header ids    数据集只写一行英文列名（默认两行：中文列名、列 id）；none 不写表头
+                      data set: one header row of ids, or none (default: Chinese labels, then ids)
   -o, --output 文件   写入文件而不是标准输出                  write to FILE instead of stdout
   -h, --help          显示本帮助                              this help
 
@@ -68,8 +68,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     io.err.write(`gov-report-check: 未知格式 unknown format “${format}”，可用 ${FORMATS.join('|')}\n`);
     return 2;
   }
-  if (values.header !== 'labels+ids' && values.header !== 'ids') {
-    io.err.write(`gov-report-check: 未知表头 unknown --header “${values.header}”，可用 labels+ids|ids\n`);
+  const header = values.header as 'labels+ids' | 'ids' | 'none';
+  if (!['labels+ids', 'ids', 'none'].includes(header)) {
+    io.err.write(`gov-report-check: 未知表头 unknown --header “${values.header}”，可用 labels+ids|ids|none\n`);
     return 2;
   }
   if (inputs.length === 0) {
@@ -115,7 +116,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   // Colour only for a person at a terminal, never into a file or a pipe (NO_COLOR respected).
   const color = format === 'text' && !values.output && Boolean(io.out.isTTY) && !process.env.NO_COLOR;
   const checkedAt = new Date().toISOString();
-  const output = await render(entries, format, { color, header: values.header, checkedAt });
+  const output = await render(entries, format, { color, header, checkedAt });
   if (values.output) {
     try {
       await writeFile(values.output, output);
@@ -132,7 +133,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   return failed ? 2 : errors ? 1 : 0;
 }
 
-async function render(entries: Entry[], format: Format, o: { color: boolean; header: 'labels+ids' | 'ids'; checkedAt: string }): Promise<string> {
+async function render(entries: Entry[], format: Format, o: { color: boolean; header: 'labels+ids' | 'ids' | 'none'; checkedAt: string }): Promise<string> {
   const { toDataSetCSV, toDataSetTSV, toJSON, toMarkdown, mdText } = await import('../utils/report/export.ts');
   const dataSet = entries.map((e) => ({ ...e, checkedAt: o.checkedAt }));
   switch (format) {

@@ -120,6 +120,7 @@ describe('export', () => {
     expect(at(unreadable, 'error')).toBe('找不到文件：gone.html');
     expect(at(unreadable, 'status')).toBe('无法读取');
     expect(dataSetRows([a], { header: 'ids' })[0]).toEqual(ids);
+    expect(dataSetRows([a], { header: 'none' })).toEqual([report.map((x) => (x === '2026-02-01T08:00:00.000Z' ? '' : x))]);
     // The CSV and TSV writers write exactly these rows.
     expect(parseCsv(toDataSetCSV([a]))[2][ids.indexOf('t3.result_total.total')]).toBe('49');
     expect(toDataSetCSV([a], { bom: true }).startsWith('\uFEFF来源')).toBe(true);

@@ -311,9 +311,10 @@ export type DataSetEntry = (Analysis | Unreadable) & { checkedAt?: string };
 export interface DataSetOptions {
   /**
    * `labels+ids` (default): a first header row in Chinese (列名), a second with the ids
-   * (`t3.new_received.total`); `ids`: the id row only, for scripts.
+   * (`t3.new_received.total`); `ids`: the id row only, for scripts; `none`: the rows alone
+   * (a row to paste under a sheet that already has the headers).
    */
-  header?: 'labels+ids' | 'ids';
+  header?: 'labels+ids' | 'ids' | 'none';
 }
 
 const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as (keyof Figures)[];
@@ -383,7 +384,7 @@ export function dataSetRow(e: DataSetEntry): Value[] {
  * "复制数据行" and the library's export give the same columns, order and headers.
  */
 export function dataSetRows(entries: DataSetEntry[], options: DataSetOptions = {}): Value[][] {
-  return [...dataSetHeader(options), ...entries.map(dataSetRow)];
+  return [...(options.header === 'none' ? [] : dataSetHeader(options)), ...entries.map(dataSetRow)];
 }
 
 /** The data set as CSV (CRLF lines; `bom` for a file Excel on Windows opens as UTF-8). */
