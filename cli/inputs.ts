@@ -117,11 +117,17 @@ async function fetchBytes(url: string): Promise<{ bytes: Uint8Array; declared?: 
   return { bytes, declared };
 }
 
-export async function readInput(input: string): Promise<PageSource> {
-  if (isUrl(input)) {
-    const { bytes, declared } = await fetchBytes(input);
-    return pageFromContent(decodeBytes(bytes, declared).text, input);
-  }
+/** An input's bytes, read; turning them into a page is synchronous (pageFromLoaded), so one time limit covers it with the analysis. */
+export interface Loaded {
+  source: string;
+  bytes: Uint8Array;
+  /** The charset the HTTP header declared. */
+  declared?: string;
+  hint?: 'html' | 'text';
+}
+
+export async function loadInput(input: string): Promise<Loaded> {
+  if (isUrl(input)) return { source: input, ...(await fetchBytes(input)) };
   const ext = extname(input).toLowerCase();
   if (NOT_REPORT_EXTENSIONS.has(ext)) throw new InputError(`不是报告网页或文本：${ext} 文件不读取（读取 .html、.htm、.txt 等）`);
   let bytes: Buffer;
@@ -133,5 +139,14 @@ export async function readInput(input: string): Promise<PageSource> {
   } catch (e) {
     throw e instanceof InputError ? e : fileError(e as NodeJS.ErrnoException, input);
   }
-  return pageFromContent(decodeBytes(bytes).text, input, ext === '.txt' ? 'text' : ext.startsWith('.htm') || ext === '.shtml' || ext === '.xhtml' ? 'html' : undefined);
+  const hint = ext === '.txt' ? 'text' : ext.startsWith('.htm') || ext === '.shtml' || ext === '.xhtml' ? 'html' : undefined;
+  return { source: input, bytes, hint };
+}
+
+export function pageFromLoaded(l: Loaded): PageSource {
+  return pageFromContent(decodeBytes(l.bytes, l.declared).text, l.source, l.hint);
+}
+
+export async function readInput(input: string): Promise<PageSource> {
+  return pageFromLoaded(await loadInput(input));
 }

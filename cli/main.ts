@@ -17,7 +17,7 @@ type Format = (typeof FORMATS)[number];
 export type Failure = Unreadable;
 export type Entry = Analysis | Failure;
 
-const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [--output 文件] 文件|文件夹|网址...
+const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [--output 文件] [--timeout 秒] 文件|文件夹|网址...
 
   校验政府信息公开工作年度报告（HTML 网页、网页片段或文本），与浏览器扩展使用同一引擎。
   Checks government information-disclosure annual reports (HTML pages, fragments or text).
@@ -31,6 +31,7 @@ const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [-
       --header ids    数据集只写一行英文列名（默认两行：中文列名、列 id）；none 不写表头
                       data set: one header row of ids, or none (default: Chinese labels, then ids)
   -o, --output 文件   写入文件而不是标准输出                  write to FILE instead of stdout
+      --timeout 秒    每个文件的时限（默认 30 秒）            time limit per file (default 30 s)
   -h, --help          显示本帮助                              this help
 
 退出码 Exit code: 0 无错误 no errors · 1 有错误 error findings · 2 无法读取或用法错误 unreadable/bad usage
@@ -51,6 +52,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         format: { type: 'string', short: 'f', default: 'text' },
         header: { type: 'string', default: 'labels+ids' },
         output: { type: 'string', short: 'o' },
+        timeout: { type: 'string', default: '30' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,15 +75,23 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     io.err.write(`gov-report-check: 未知表头 unknown --header “${values.header}”，可用 labels+ids|ids|none\n`);
     return 2;
   }
+  // Per file, reading the page and analysing it included (at least 0.1 s: the engine builds its
+  // tables on the first page's first milliseconds, which a limit must never cut).
+  const timeoutSeconds = Number(values.timeout);
+  if (!(timeoutSeconds >= 0.1)) {
+    io.err.write(`gov-report-check: --timeout 应为不小于 0.1 的秒数 must be seconds ≥ 0.1, not “${values.timeout}”\n`);
+    return 2;
+  }
   if (inputs.length === 0) {
     io.err.write(USAGE);
     return 2;
   }
 
-  const [{ analyze }, { expandInputs, readInput }, { visible }] = await Promise.all([
+  const [{ analyze }, { expandInputs, loadInput, pageFromLoaded }, { visible }, { runWithin }] = await Promise.all([
     import('../utils/report/analyze.ts'),
     import('./inputs.ts'),
     import('./text.ts'),
+    import('./timeLimit.ts'),
   ]);
   const files = await expandInputs(inputs);
   const entries: Entry[] = [];
@@ -92,10 +102,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const reads = files.map(() => null as Promise<Entry> | null);
   const start = (i: number) => {
     if (i < files.length && !reads[i]) {
-      reads[i] = readInput(files[i]).then(
-        (page) => {
+      reads[i] = loadInput(files[i]).then(
+        (loaded) => {
           try {
-            return analyze(page);
+            return runWithin(timeoutSeconds * 1000, () => analyze(pageFromLoaded(loaded)));
           } catch (e) {
             return failure(files[i], e); // one bad page never stops the batch
           }

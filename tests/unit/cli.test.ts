@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PageLimitError, pageFromHtml } from '../../cli/cheerioPage.ts';
 import { main } from '../../cli/main.ts';
+import { TimeLimitError, runWithin } from '../../cli/timeLimit.ts';
 import { FIXTURES, seedHtml } from '../helpers/load.ts';
 
 async function run(...argv: string[]) {
@@ -243,6 +244,28 @@ describe('gov-report-check', () => {
     expect(() => pageFromHtml(big, 'big.html', { deadlineMs: 0 })).toThrow(PageLimitError);
     expect(() => pageFromHtml(big, 'big.html', { deadlineMs: 0 })).toThrow('读取超时');
     expect(pageFromHtml(big, 'big.html').blocks.length).toBe(20_000);
+  });
+
+  it('a time limit per file, analysis included: the slow file is reported, the next one still checked', async () => {
+    const spin = () => {
+      for (const t = Date.now(); Date.now() - t < 5000; );
+    };
+    expect(() => runWithin(50, spin)).toThrow(TimeLimitError);
+    expect(runWithin(1000, () => 42)).toBe(42);
+    expect(() => runWithin(1000, () => {
+      throw new Error('own error');
+    })).toThrow('own error');
+
+    // A 5 MB report page (seconds of work) under a 0.1 s limit, then a small one.
+    const body = seedHtml('004').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+    const slow = join(dir, 'slow.html');
+    writeFileSync(slow, `<html><body>${body.repeat(Math.ceil(5e6 / Buffer.byteLength(body)))}</body></html>`);
+    const r = await run('-f', 'json', '--timeout', '0.1', slow, FIXTURES + 'seeds/003_1e2618f252abd06d.txt');
+    const [a, b] = JSON.parse(r.out);
+    expect(a.error).toContain('检查超时（超过 0.1 秒）');
+    expect(b).toMatchObject({ isReport: true, agency: '陕西省医疗保障局' });
+    expect(r.code).toBe(2);
+    expect((await run('--timeout', 'soon', slow)).code).toBe(2);
   });
 
   it('the bin: its compiled bundle (node_modules/.cache) answers exactly as the TypeScript, and knows what it was built from', () => {
