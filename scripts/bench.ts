@@ -84,8 +84,16 @@ if ((run.status ?? 2) > 1) throw new Error(`gov-report-check exited ${run.status
 const cliSeconds = (performance.now() - t0) / 1000;
 rmSync(dir, { recursive: true });
 
+// 2b. The command line's start-up: one small report per process, as a script calling it per file does.
+const startups = Array.from({ length: 5 }, () => {
+  const t = performance.now();
+  spawnSync(process.execPath, [join(root, 'cli/bin.mjs'), '--format', 'json', join(root, 'tests/fixtures/html/seed-003-shaanxi-2021.html')], { stdio: 'ignore' });
+  return performance.now() - t;
+});
+
 console.log(`analyze() per report (${COUNT} pages): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
 console.log(`analyze() cold, first report in a fresh process (7 processes): median ${quantile(cold, 0.5).toFixed(1)} ms, min ${Math.min(...cold).toFixed(1)}, max ${Math.max(...cold).toFixed(1)}`);
 console.log(`text reader, ${perPage.length} text and shape pages: slowest ${perPage[0].ms.toFixed(2)} ms (${perPage[0].name}), median ${quantile(perPage.map((p) => p.ms), 0.5).toFixed(2)} ms`);
 for (const p of perPage.slice(0, 3)) console.log(`  ${p.ms.toFixed(2)} ms  ${p.name}`);
 console.log(`command line: ${COUNT} reports in ${cliSeconds.toFixed(2)} s = ${Math.round(COUNT / cliSeconds)} reports/s (one process, start-up included)`);
+console.log(`command line, one report per process (5 runs): median ${quantile(startups, 0.5).toFixed(0)} ms, min ${Math.min(...startups).toFixed(0)} ms`);
