@@ -150,7 +150,7 @@ export function LibraryTab({ w }: { w: Words }) {
   const openEntry = open ? byUrl.get(open) : undefined;
 
   return (
-    <section class="library">
+    <section class={openEntry ? 'library with-detail' : 'library'}>
       <div class="toolbar">
         <input type="search" placeholder={w.search} value={filters.text} onInput={(e) => filter({ text: e.currentTarget.value })} data-filter="text" />
         <select value={filters.year} onChange={(e) => filter({ year: e.currentTarget.value })} data-filter="year">
