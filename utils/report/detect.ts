@@ -7,8 +7,8 @@
 import { FORMAT_SIGNATURES, PAGE_MARKERS, formatForYear, type FormatId } from './formats.ts';
 import { normalize, normalizerFor } from './normalize.ts';
 
-const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?:工作)?年(?:度)?报(?:告)?/;
-const REPORT_WORDS = /政府信息公开(?:工作)?年(?:度)?报(?:告)?|政务公开(?:工作)?年(?:度)?报告/;
+export const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?:工作)?年(?:度)?报(?:告)?/;
+export const REPORT_WORDS = /政府信息公开(?:工作)?年(?:度)?报(?:告)?|政务公开(?:工作)?年(?:度)?报告/;
 
 /** How much of the page's text the quick check reads (the content scripts read no more). */
 export const QUICK_SAMPLE_CHARS = 6000;
