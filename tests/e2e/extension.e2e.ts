@@ -116,7 +116,7 @@ describe('the extension on gov.cn pages', () => {
     const chip = page.locator('[data-grc-chip="t3"]');
     await expect.poll(() => chip.textContent()).toMatch(/表三\s*✗ \d+ 项不符/);
     await chip.click();
-    await expect.poll(() => page.locator('.grc-chip-details').first().textContent()).toContain('一+二 应等于 三(七)+四：43 + 0 ≠ 42 + 0（自然人列）');
+    await expect.poll(() => page.locator('.grc-chip-details').first().textContent()).toContain('自然人列：三（七）、四项之和 42，一、二项之和 43，相差 1');
     // Hovering the cell shows the rule, the expected and the actual value.
     await cell.hover();
     await expect.poll(() => page.locator('.grc-tooltip').textContent()).toContain('t3.balance');
@@ -130,7 +130,7 @@ describe('the extension on gov.cn pages', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await expect.poll(() => popup.locator('[data-status]').textContent()).toMatch(/\d+ 项错误/);
-    expect(await popup.locator('.grc-findings').textContent()).toContain('43 + 0 ≠ 42 + 0');
+    expect(await popup.locator('.grc-findings').textContent()).toContain('一、二项之和 43');
     expect(await popup.locator('[data-figure="newReceived"] dd').textContent()).toBe('49');
     await popup.locator('button[data-copy="tsv"]').click();
     await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('已复制');
