@@ -14,7 +14,7 @@ import { launchWithExtension, root, serveGovCn } from '../helpers/browser.ts';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
-  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } };
 };
 
 const real = (year: number) => readFileSync(join(root, `tests/fixtures/real/pingtan-${year}.html`), 'utf8');
@@ -160,6 +160,29 @@ describe('the report library', () => {
     await expect.poll(() => lib.locator('tr[data-url]').count()).toBe(1);
     expect(await lib.locator(`tr[data-url="${url('/2025/nb.html')}"]`).count()).toBe(1);
     await lib.close();
+  });
+
+  it('a site turned off in the settings is left alone', async () => {
+    const settings = await context.newPage();
+    await settings.goto(`chrome-extension://${extensionId}/options.html#settings`);
+    const sites = settings.locator('[data-setting="disabledSites"]');
+    await sites.fill('pingtan.gov.cn');
+    await sites.blur();
+    await expect.poll(() => settings.locator('.note').textContent()).toBe('已保存');
+    const page = await context.newPage();
+    await page.goto(url('/2025/nb.html'));
+    // The same page was checked within 3 s above; give the detector ample time, then look.
+    await page.waitForTimeout(4000);
+    expect(await page.locator('[data-grc-cell]').count()).toBe(0);
+    await sites.fill('');
+    await sites.blur();
+    await expect
+      .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('grc:settings'))['grc:settings'] as { disabledSites: string[] }).disabledSites.length))
+      .toBe(0);
+    await page.reload();
+    await page.locator('[data-grc-cell="t3.carried_over.total"]').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.close();
+    await settings.close();
   });
 
   it('the popup opens the library', async () => {

@@ -39,7 +39,8 @@ export async function checkPageWithLibrary<Ref>(page: PageSource<Ref>, url: stri
 /** Whether the person turned the extension off on the site of `url` (then nothing is injected). */
 export async function turnedOffOn(url: string | undefined): Promise<boolean> {
   if (!url) return false;
-  return isDisabledOn(await getSettings().catch(() => null) ?? { disabledSites: [] } as never, url);
+  const settings = await getSettings().catch(() => null);
+  return settings ? isDisabledOn(settings, url) : false;
 }
 
 /** The library's messages; undefined for any other message (the background handles those). */
