@@ -29,6 +29,11 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
+/** A link only to a web page: an imported library may hold any string as a URL (never javascript:). */
+function webLink(url: string, text: string) {
+  return /^https?:\/\//i.test(url) ? <a href={url} target="_blank" rel="noopener noreferrer">{text}</a> : <span>{text}</span>;
+}
+
 const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -233,7 +238,7 @@ function ReportRow({ r, w, selected, onToggle, onOpen }: { r: Row; w: Words; sel
       <td class="title">
         <button type="button" class="link" onClick={onOpen} title={w.detail}>{r.title || r.url}</button>
         {' '}
-        {/^https?:/.test(r.url) && <a href={r.url} target="_blank" rel="noopener noreferrer" title={r.url}>↗</a>}
+        {/^https?:\/\//i.test(r.url) && <a href={r.url} target="_blank" rel="noopener noreferrer" title={r.url}>↗</a>}
       </td>
     </tr>
   );
@@ -254,11 +259,11 @@ function Detail({ entry, previous, w, onClose, onChanged }: { entry: LibraryEntr
         <button type="button" onClick={onClose}>{w.close}</button>
       </header>
       <p>
-        {/^https?:/.test(entry.url) && <a href={entry.url} target="_blank" rel="noopener noreferrer">{w.open}：{entry.url}</a>}
+        {webLink(entry.url, `${w.open}：${entry.url}`)}
       </p>
       <p data-previous>
         {entry.previousUrl
-          ? <>{w.previous}<a href={entry.previousUrl} target="_blank" rel="noopener noreferrer">{previous?.analysis.title || entry.previousUrl}</a></>
+          ? <>{w.previous}{webLink(entry.previousUrl, previous?.analysis.title || entry.previousUrl)}</>
           : w.noPrevious}
       </p>
       <h3>{w.findings}</h3>
