@@ -46,6 +46,15 @@ function Report({ tabId, frame }: { tabId: number; frame: FrameReport }) {
   );
 }
 
+/** Library (issue 9): opens the report library (the options page). */
+function LibraryLink() {
+  return (
+    <p class="library-link">
+      <button type="button" data-open-library onClick={() => void browser.runtime.openOptionsPage()}>报告库 · Library</button>
+    </p>
+  );
+}
+
 function Popup() {
   const [state, setState] = useState<{ tabId?: number; frames?: FrameReport[] }>({});
   useEffect(() => {
@@ -63,10 +72,11 @@ function Popup() {
       <main class="empty" data-empty>
         <p>{t.notReport}</p>
         <p>{t.howTo}</p>
+        <LibraryLink />
       </main>
     );
   }
-  return <main>{state.frames.map((f) => <Report key={f.frameId} tabId={state.tabId!} frame={f} />)}</main>;
+  return <main>{state.frames.map((f) => <Report key={f.frameId} tabId={state.tabId!} frame={f} />)}<LibraryLink /></main>;
 }
 
 const style = document.createElement('style');

@@ -78,7 +78,8 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     sections,
     facts: isReport ? extractFacts(lines) : [],
     previous: options.previous,
-    context: options.context,
+    // The page's own publication date unless the caller knows better (publish.deadline).
+    context: page.published ? { publishedAt: page.published, ...options.context } : options.context,
   };
   // Rules that cannot say anything about the page as read are not run (see readingNotes).
   const findings: Finding[] = isReport ? runRules(RULES.filter((rule) => notes.runs(rule.id)), report) : [];
@@ -148,6 +149,7 @@ function toFinding(rule: Rule, o: Outcome, check: string): Finding {
   if (o.expected !== undefined) f.expected = o.expected;
   if (o.actual !== undefined) f.actual = o.actual;
   if (o.incomplete) f.incomplete = true;
+  if (o.quotes?.length) f.quotes = o.quotes;
   const table = o.table ?? rule.table;
   if (table) f.table = table;
   return f;

@@ -73,6 +73,8 @@ export interface Finding {
   table?: TableId;
   /** The suspect cell (see Analysis.suspects) that explains this failed check, if one does. */
   suspect?: string;
+  /** Passages of the page the finding is about, as the page wrote them (crossyear.repetition: the repeated sentences, for highlighting). */
+  quotes?: string[];
   /** Set by the library when a person dismissed this finding: excluded from the counts. */
   dismissed?: { reason: string; at: string };
 }

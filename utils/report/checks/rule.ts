@@ -50,6 +50,8 @@ export interface Outcome {
   incomplete?: boolean;
   /** The table this outcome belongs to, when the rule spans several. */
   table?: TableId;
+  /** Passages of the page the finding is about (crossyear.repetition: the repeated sentences). */
+  quotes?: string[];
 }
 
 export interface Rule {
