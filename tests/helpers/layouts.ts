@@ -76,7 +76,8 @@ function html(parts: ReportParts, o: HtmlOptions = {}): string {
       if (part.table) body.push({ html: o.table ? o.table(tables[part.table], part.table) : tables[part.table] });
     }
   }
-  const page = govPage({ title: label(parts.title), body });
+  // No CMS date in the header: every layout, text ones included, reads the report's own date.
+  const page = govPage({ title: label(parts.title), body, published: null });
   return o.wrap ? o.wrap(page, label(parts.title)) : page;
 }
 

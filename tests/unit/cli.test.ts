@@ -199,7 +199,8 @@ describe('gov-report-check', () => {
     expect(a.summary.errors).toBe(0);
     const { out } = await run(file);
     expect(out).not.toContain('无错误');
-    expect(out).toContain('表四未读到，未核对');
+    expect(out).toContain('未找到表四');
+    expect(out).toContain('⚠ 未发现错误，但有未能核对的内容');
   });
 
   it('a page nested past the parser bound is refused with a clear message, fast; a URL response past 20 MB is stopped', async () => {

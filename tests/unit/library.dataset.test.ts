@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { BOM, datasetCsv, toSheetData, workbookRows } from '../../utils/library/dataset.ts';
 import { applyDismissals, type LibraryEntry } from '../../utils/library/store.ts';
-import { datasetHeader } from '../../utils/report/export.ts';
+import { dataSetHeader } from '../../utils/report/export.ts';
 import { analyze } from '../../utils/report/analyze.ts';
 import { filterRows, NO_FILTERS, sortRows, toRow } from '../../entrypoints/options/rows.ts';
 import { DEFAULT_SETTINGS, isDisabledOn, migrateSettings, normalizeHost } from '../../utils/settings.ts';
@@ -30,9 +30,10 @@ describe('data set export', () => {
     const csv = datasetCsv([e2024(), e2025()]);
     expect(csv.startsWith(BOM)).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe(datasetHeader().join(','));
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([PINGTAN_2024_URL, PINGTAN_2025_URL]);
-    expect(lines[2]).toContain(',平潭综合实验区,2025,2021,');
+    // The command line's two header rows: Chinese labels, then the ids.
+    expect(lines[1]).toBe(dataSetHeader()[1].join(','));
+    expect(lines.slice(2).map((l) => l.split(',')[0])).toEqual([PINGTAN_2024_URL, PINGTAN_2025_URL]);
+    expect(lines[3]).toContain(',平潭综合实验区,2025,2021,');
   });
 
   it('XLSX: a real workbook with a sheet of reports and a sheet of findings, dismissals included', async () => {

@@ -3,7 +3,7 @@
  * Excel/WPS read the Chinese), the sheets of an XLSX workbook (reports, and findings), and the
  * JSON backup. Pure: the library page hands the result to a download.
  */
-import { datasetHeader, datasetRow, toDatasetCSV } from '../report/export.ts';
+import { dataSetHeader, dataSetRow, toDataSetCSV } from '../report/export.ts';
 import type { LibraryEntry } from './store.ts';
 import { toExportJson } from './store.ts';
 
@@ -11,7 +11,7 @@ import { toExportJson } from './store.ts';
 export const BOM = '\ufeff';
 
 export function datasetCsv(entries: LibraryEntry[]): string {
-  return BOM + toDatasetCSV(entries.map((e) => e.analysis));
+  return toDataSetCSV(entries.map((e) => ({ ...e.analysis, checkedAt: e.checkedAt })), { bom: true });
 }
 
 export function datasetJson(entries: LibraryEntry[]): string {
@@ -26,11 +26,11 @@ const FINDING_COLUMNS = ['url', 'agency', 'year', 'rule', 'check', 'severity', '
 
 /** The workbook's two sheets as rows: reports (one row per report), findings (one row per finding). */
 export function workbookRows(entries: LibraryEntry[]): { reports: SheetValue[][]; findings: SheetValue[][] } {
-  const reports: SheetValue[][] = [[...datasetHeader(), ...LIBRARY_COLUMNS]];
+  const reports: SheetValue[][] = [[...dataSetHeader({ header: 'ids' })[0], ...LIBRARY_COLUMNS]];
   const findings: SheetValue[][] = [FINDING_COLUMNS];
   for (const e of entries) {
     const a = e.analysis;
-    reports.push([...datasetRow(a), a.summary.status, e.publishedAt ?? null, e.checkedAt, e.origin, e.url] as SheetValue[]);
+    reports.push([...dataSetRow({ ...a, checkedAt: e.checkedAt }), a.summary.status, e.publishedAt ?? null, e.checkedAt, e.origin, e.url] as SheetValue[]);
     for (const f of a.findings) {
       findings.push([
         e.url, a.agency ?? '', a.year, f.id, f.check ?? f.id, f.severity, f.status, f.message, f.cells.join(' '),
