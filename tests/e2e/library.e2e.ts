@@ -116,8 +116,10 @@ describe('the report library', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines.length).toBe(3);
-    expect(lines[0].startsWith('source,title,agency,year,format')).toBe(true);
+    // The command line's header: Chinese labels, then the ids; then one row per report.
+    expect(lines.length).toBe(4);
+    expect(lines[0].startsWith('来源（网址或文件）,标题,机关,年度,格式')).toBe(true);
+    expect(lines[1].startsWith('source,title,agency,year,format')).toBe(true);
     const row2024 = lines.find((l) => l.startsWith(url('/2024/nb.html')))!;
     expect(row2024).toContain(',平潭综合实验区,2024,2021,');
     expect(lines.some((l) => l.startsWith(url('/2025/nb.html')))).toBe(true);
