@@ -11,6 +11,7 @@ import { PageLimitError, pageFromHtml } from '../../cli/cheerioPage.ts';
 import { main } from '../../cli/main.ts';
 import { TimeLimitError, runWithin } from '../../cli/timeLimit.ts';
 import { FIXTURES, seedHtml } from '../helpers/load.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 async function run(...argv: string[]) {
   return runOn(false, ...argv);
@@ -24,26 +25,6 @@ async function runOn(tty: boolean, ...argv: string[]) {
   return { code, out, err };
 }
 /** CSV text → rows of fields (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 let dir: string;
 beforeAll(() => {

@@ -15,6 +15,7 @@ import {
 } from '../../utils/report/export.ts';
 import type { Analysis } from '../../utils/report/types.ts';
 import { analyzeHtml, seedHtml } from '../helpers/load.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const a = analyzeHtml(seedHtml('004'), 'https://ybj.sh.gov.cn/xxgk/2022/nb.html');
 /** The same report as a hostile page would name itself. */
@@ -26,25 +27,6 @@ const hostile: Analysis = {
 };
 
 /** CSV text → rows of fields (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe('export', () => {
   it('TSV: the tables as cells, label columns then values, numbers without separators', () => {
