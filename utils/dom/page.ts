@@ -3,7 +3,7 @@
  * element, so findings map back to the page's cells. Reads through the engine's one tree
  * walker (utils/report/page.ts), like the cheerio adapter of the command line.
  */
-import { pageFromTree, type TreeAccess } from '../report/page.ts';
+import { pageFromTree, READ_LIMITS, readTree, type TreeAccess, type WalkLimits } from '../report/page.ts';
 import type { PageSource } from '../report/types.ts';
 
 const ELEMENT = 1;
@@ -19,9 +19,38 @@ export const domAccess: TreeAccess<Node> = {
   attr: (n, name) => (n as Element).getAttribute(name),
 };
 
+const titleOf = (doc: Document) => (doc.title || doc.querySelector('h1')?.textContent || '').trim();
+
 export function pageFromDocument(doc: Document, source = doc.location?.href ?? ''): PageSource<Node> {
-  const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
-  return pageFromTree(doc.body ?? doc.documentElement, domAccess, { source, title });
+  return pageFromTree(doc.body ?? doc.documentElement, domAccess, { source, title: titleOf(doc) });
+}
+
+/** The longest stretch the reader keeps the page's main thread before letting the page run. */
+export const SLICE_MS = 8;
+
+/** Lets the page's own tasks (input, rendering) run before reading on. */
+const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
+/**
+ * The same page source as pageFromDocument, read in slices of at most about SLICE_MS (one
+ * table, or a few thousand nodes, past that), so that reading a large page never blocks the
+ * page for long. `signal` stops it (the checker was torn down, or the page changed meanwhile).
+ */
+export async function readDocument(
+  doc: Document,
+  { source = doc.location?.href ?? '', signal, limits = READ_LIMITS, pause = nextTask }: { source?: string; signal?: AbortSignal; limits?: WalkLimits; pause?: () => Promise<void> } = {},
+): Promise<PageSource<Node>> {
+  const reading = readTree(doc.body ?? doc.documentElement, domAccess, { source, title: titleOf(doc) }, limits);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = reading.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /**

@@ -92,6 +92,8 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     figures: computeFigures(tables.cells as Report['cells'], format),
     summary: summarize(findings, tables.info),
   };
+  // What the page reader left out (utils/report/page.ts limits): not checked, so never green.
+  if (page.notes?.length) Object.assign(analysis.summary, { notChecked: [...analysis.summary.notChecked, ...page.notes], status: analysis.summary.status === 'ok' ? 'incomplete' : analysis.summary.status });
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
 

@@ -6,7 +6,9 @@
  * Data tables become table blocks; layout tables (a table holding tables, or long text in a
  * cell) are walked like any container, so a report inside an old layout table is found.
  */
-import type { Block, PageSource, RawCell, RawRow } from './types.ts';
+import { FORMAT_SIGNATURES, T2_BLOCKS, T3_ROWS, T4_GROUPS } from './formats.ts';
+import { normalizerFor } from './normalize.ts';
+import type { Block, NotChecked, PageSource, RawCell, RawRow } from './types.ts';
 
 export interface TreeAccess<N> {
   isElement(node: N): boolean;
@@ -31,14 +33,49 @@ const BLOCK = new Set([
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'form', 'fieldset',
   'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'center', 'body', 'html',
 ]);
-const MAX_DEPTH = 400;
 /** Longer text in a cell marks a layout table. */
 const MAX_CELL_TEXT = 400;
-const MAX_TABLE_ROWS = 25_000;
 
+/**
+ * How much of a page is read, so that a huge or hostile page costs the reader (and the page's
+ * main thread) a bounded time. What is left out becomes a note (`PageSource.notes`), which the
+ * summary reports as not checked: never silence. The README's privacy & security section
+ * lists them for users.
+ */
 export interface WalkLimits {
-  /** Stop collecting text after this many characters (a huge page stays bounded). */
+  /** Stop collecting text after this many characters. */
   maxChars: number;
+  /**
+   * Elements deeper than this are not read. Chromium's HTML parser never nests deeper than 512
+   * (it flattens what lies below), so only script-built or non-browser trees go past it.
+   */
+  maxDepth: number;
+  /** Rows of any table read before asking whether it can be a report table at all. */
+  probeRows: number;
+  /** Rows read of a table that can be a report table (a report's tables have about 60). */
+  maxTableRows: number;
+  /** Cells read in all tables of a page; tables past it are not read. */
+  maxCells: number;
+}
+
+export const READ_LIMITS: WalkLimits = { maxChars: 2_000_000, maxDepth: 600, probeRows: 200, maxTableRows: 2_000, maxCells: 60_000 };
+
+/** Words of a report table's labels (表二/三/四, both formats, in matching form), and their normalizer. */
+let reportTable: { words: string[]; normalize: (text: string) => string } | undefined;
+
+/** Could these first rows be (part of) a report table? Its labels tell. */
+function canBeReportTable<N>(rows: RawRow<N>[]): boolean {
+  if (!reportTable) {
+    const words = [
+      ...Object.values(T3_ROWS).flatMap((rows) => rows.flatMap((r) => r.match)),
+      ...T4_GROUPS.map((g) => g.label.split('·')[0]),
+      ...Object.values(T2_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => r.match))),
+      ...Object.values(FORMAT_SIGNATURES).flat(),
+    ].filter((w) => w.length >= 2 && !/[（）()]/.test(w));
+    reportTable = { words: [...new Set(words)], normalize: normalizerFor(words) };
+  }
+  const text = reportTable.normalize(rows.slice(0, 60).map((row) => row.map((cell) => cell.text).join(' ')).join('\n'));
+  return reportTable.words.some((w) => text.includes(w));
 }
 
 /** Our own UI on the page is never read: prefixed tags and attributes (STYLE.md). */
@@ -46,24 +83,48 @@ function isOwnUi<N>(node: N, a: TreeAccess<N>): boolean {
   return a.tag(node).startsWith('grc-') || a.attr(node, 'data-grc-ui') !== null;
 }
 
-export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string }, limits: WalkLimits = { maxChars: 2_000_000 }): PageSource<N> {
+export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string }, limits: WalkLimits = READ_LIMITS): PageSource<N> {
+  const reading = readTree(root, a, meta, limits);
+  for (let step = reading.next(); ; step = reading.next()) if (step.done) return step.value;
+}
+
+/**
+ * The walk itself, as steps: it pauses (yields) after each table and every few thousand nodes,
+ * so that the live DOM can be read in slices between the page's own tasks (readDocument in
+ * utils/dom/page.ts); pageFromTree runs it in one go.
+ */
+export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string }, limits: WalkLimits = READ_LIMITS): Generator<void, PageSource<N>> {
   const blocks: Block<N>[] = [];
   let line = '';
   let chars = 0;
+  let nodes = 0;
+  let cells = 0;
+  let tablesRead = 0;
+  let tablesLeft = 0;
+  let tooDeep = false;
+  const notes: NotChecked[] = [];
   const flush = () => {
     const t = line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
     if (t) blocks.push({ kind: 'text', text: t });
     line = '';
   };
 
-  const walk = (node: N, depth: number) => {
-    if (chars > limits.maxChars || depth > MAX_DEPTH) return;
-    if (a.isText(node)) {
-      const t = a.text(node);
-      chars += t.length;
-      line += t;
+  const text = (node: N) => {
+    const t = a.text(node);
+    chars += t.length;
+    line += t;
+  };
+  // A generator, so that the walk can pause; text nodes (most of a page) are read inline
+  // by their parent, which keeps the cost of the generators to one per element.
+  const walk = function* (node: N, depth: number): Generator<void> {
+    if (chars > limits.maxChars) return;
+    if (depth > limits.maxDepth) {
+      // Content below the bound is not read: say so (a text node of spaces is no content).
+      if (a.isElement(node) || a.text(node).trim()) tooDeep = true;
       return;
     }
+    if (++nodes % 4000 === 0) yield;
+    if (a.isText(node)) return text(node);
     if (!a.isElement(node)) return;
     const tag = a.tag(node);
     if (SKIP.has(tag) || isOwnUi(node, a) || a.attr(node, 'hidden') !== null) return;
@@ -71,22 +132,52 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
       flush();
       return;
     }
-    if (tag === 'table') {
-      const rows = dataTableRows(node, a);
-      if (rows) {
+    // A table holding tables is a layout table, walked like any container below.
+    if (tag === 'table' && !(a.hasDescendant ? a.hasDescendant(node, 'table') : containsTag(node, a, 'table'))) {
+      if (cells >= limits.maxCells) {
+        // Past the page's budget: not read (nor its text, were it a layout table of text).
         flush();
+        tablesLeft++;
+        return;
+      }
+      // Only the first rows of a table that cannot be a report table (a list of 20 000
+      // documents beside the report) are read: enough for the report's words, and cheap.
+      const rows = tableRows(node, a, limits.probeRows);
+      if (!isLayoutTable(rows)) {
+        flush();
+        if (rows.length === limits.probeRows && canBeReportTable(rows)) {
+          rows.push(...tableRows(node, a, limits.maxTableRows, limits.probeRows));
+          if (rows.length === limits.maxTableRows && tableRows(node, a, limits.maxTableRows + 1, limits.maxTableRows).length) {
+            notes.push({ reason: 'too-large', zh: `表格过大，只读取了前 ${rows.length} 行`, en: `Table too large: only its first ${rows.length} rows were read` });
+          }
+        }
+        cells += rows.reduce((n, row) => n + row.length, 0);
+        tablesRead++;
         blocks.push({ kind: 'table', rows, ref: node });
+        yield;
         return;
       }
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (const child of a.children(node)) walk(child, depth + 1);
+    for (const child of a.children(node)) {
+      if (a.isText(child) && depth < limits.maxDepth && chars <= limits.maxChars) text(child);
+      else yield* walk(child, depth + 1);
+    }
     if (block) flush();
   };
-  walk(root, 0);
+  yield* walk(root, 0);
   flush();
-  return { source: meta.source, title: meta.title, blocks };
+  if (tablesLeft) {
+    notes.push({ reason: 'too-large', zh: `页面过大，只核对了前 ${tablesRead} 张表`, en: `Page too large: only its first ${tablesRead} tables were checked` });
+  }
+  if (chars > limits.maxChars) {
+    notes.push({ reason: 'too-large', zh: `页面过大，只读取了前 ${limits.maxChars} 个字`, en: `Page too large: only its first ${limits.maxChars} characters were read` });
+  }
+  if (tooDeep) {
+    notes.push({ reason: 'too-deep', zh: `页面嵌套过深，未能读取（超过 ${limits.maxDepth} 层的部分）`, en: `Page nested too deeply: what lies more than ${limits.maxDepth} levels down was not read` });
+  }
+  return { source: meta.source, title: meta.title, blocks, ...(notes.length ? { notes } : {}) };
 }
 
 /** Elements of a table that belong to it (not to a nested table). */
@@ -101,7 +192,7 @@ function* ownDescendants<N>(node: N, a: TreeAccess<N>, tags: Set<string>, depth 
 }
 
 function containsTag<N>(node: N, a: TreeAccess<N>, tag: string, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > READ_LIMITS.maxDepth) return false;
   for (const child of a.children(node)) {
     if (!a.isElement(child)) continue;
     if (a.tag(child) === tag || containsTag(child, a, tag, depth + 1)) return true;
@@ -110,14 +201,11 @@ function containsTag<N>(node: N, a: TreeAccess<N>, tag: string, depth = 0): bool
 }
 
 /**
- * The rows of a data table, or null for a layout table (one holding tables, or long text in a
- * cell among its first rows), which is walked like any container instead.
+ * Long text in a cell among a table's first rows marks a layout table (so does holding a
+ * table), which is walked like any container instead of read as rows.
  */
-function dataTableRows<N>(table: N, a: TreeAccess<N>): RawRow<N>[] | null {
-  if (a.hasDescendant ? a.hasDescendant(table, 'table') : containsTag(table, a, 'table')) return null;
-  const rows = tableRows(table, a);
-  for (const row of rows.slice(0, 200)) if (row.some((cell) => cell.text.length > MAX_CELL_TEXT)) return null;
-  return rows;
+function isLayoutTable<N>(firstRows: RawRow<N>[]): boolean {
+  return firstRows.some((row) => row.some((cell) => cell.text.length > MAX_CELL_TEXT));
 }
 
 /** A cell's text; <br> and block children become line breaks ('商业<br>企业'). */
@@ -150,10 +238,13 @@ function span<N>(node: N, a: TreeAccess<N>, name: string): number {
   return Number.isFinite(n) ? n : 1;
 }
 
-function tableRows<N>(table: N, a: TreeAccess<N>): RawRow<N>[] {
+/** Rows `from` … `to` (exclusive) of a table. */
+function tableRows<N>(table: N, a: TreeAccess<N>, to: number, from = 0): RawRow<N>[] {
   const rows: RawRow<N>[] = [];
+  let index = 0;
   for (const tr of ownDescendants(table, a, new Set(['tr']))) {
-    if (rows.length >= MAX_TABLE_ROWS) break;
+    if (index >= to) break;
+    if (index++ < from) continue;
     const row: RawCell<N>[] = [];
     for (const td of ownDescendants(tr, a, new Set(['td', 'th']))) {
       row.push({ text: cellText(td, a), rowSpan: span(td, a, 'rowspan'), colSpan: span(td, a, 'colspan'), ref: td });

@@ -27,6 +27,11 @@ export interface PageSource<Ref = unknown> {
   /** The document title (<title>, or the first heading); may be empty. */
   title: string;
   blocks: Block<Ref>[];
+  /**
+   * What the reader left out and why (a page too large or too deeply nested to read whole):
+   * analyze copies these into `summary.notChecked`, so no surface calls such a page correct.
+   */
+  notes?: NotChecked[];
 }
 
 /* ------------------------------------------------------------------ out: an analysis */
