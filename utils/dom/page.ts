@@ -38,14 +38,20 @@ const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
  */
 export async function readDocument(
   doc: Document,
-  { source = doc.location?.href ?? '', signal, limits = READ_LIMITS, pause = nextTask }: { source?: string; signal?: AbortSignal; limits?: WalkLimits; pause?: () => Promise<void> } = {},
+  {
+    source = doc.location?.href ?? '',
+    signal,
+    limits = READ_LIMITS,
+    slice = SLICE_MS,
+    pause = nextTask,
+  }: { source?: string; signal?: AbortSignal; limits?: WalkLimits; slice?: number; pause?: () => Promise<void> } = {},
 ): Promise<PageSource<Node>> {
   const reading = readTree(doc.body ?? doc.documentElement, domAccess, { source, title: titleOf(doc) }, limits);
   let sliceStart = performance.now();
   for (;;) {
     const step = reading.next();
     if (step.done) return step.value;
-    if (performance.now() - sliceStart > SLICE_MS) {
+    if (performance.now() - sliceStart >= slice) {
       await pause();
       signal?.throwIfAborted();
       sliceStart = performance.now();

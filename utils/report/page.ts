@@ -101,6 +101,7 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
   let cells = 0;
   let tablesRead = 0;
   let tablesLeft = 0;
+  let longTablesCut = 0;
   let tooDeep = false;
   const notes: NotChecked[] = [];
   const flush = () => {
@@ -145,11 +146,14 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
       const rows = tableRows(node, a, limits.probeRows);
       if (!isLayoutTable(rows)) {
         flush();
-        if (rows.length === limits.probeRows && canBeReportTable(rows)) {
-          rows.push(...tableRows(node, a, limits.maxTableRows, limits.probeRows));
-          if (rows.length === limits.maxTableRows && tableRows(node, a, limits.maxTableRows + 1, limits.maxTableRows).length) {
-            notes.push({ reason: 'too-large', zh: `表格过大，只读取了前 ${rows.length} 行`, en: `Table too large: only its first ${rows.length} rows were read` });
-          }
+        const more = (from: number) => tableRows(node, a, from + 1, from).length > 0;
+        if (rows.length === limits.probeRows && more(limits.probeRows)) {
+          if (canBeReportTable(rows)) {
+            rows.push(...tableRows(node, a, limits.maxTableRows, limits.probeRows));
+            if (rows.length === limits.maxTableRows && more(limits.maxTableRows)) {
+              notes.push({ reason: 'too-large', zh: `表格过大，只读取了前 ${rows.length} 行`, en: `Table too large: only its first ${rows.length} rows were read` });
+            }
+          } else longTablesCut++;
         }
         cells += rows.reduce((n, row) => n + row.length, 0);
         tablesRead++;
@@ -168,6 +172,13 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
   };
   yield* walk(root, 0);
   flush();
+  if (longTablesCut) {
+    notes.push({
+      reason: 'too-large',
+      zh: `页面过大：${longTablesCut} 张长表格不像年报表格，只读取了前 ${limits.probeRows} 行`,
+      en: `Page too large: ${longTablesCut} long table${longTablesCut === 1 ? '' : 's'} that do not look like report tables were read only to row ${limits.probeRows}`,
+    });
+  }
   if (tablesLeft) {
     notes.push({ reason: 'too-large', zh: `页面过大，只核对了前 ${tablesRead} 张表`, en: `Page too large: only its first ${tablesRead} tables were checked` });
   }
