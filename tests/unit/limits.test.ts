@@ -62,6 +62,21 @@ describe('the page’s budget of cells', () => {
   });
 });
 
+describe('what is sent to the engine stays small', () => {
+  it('huge cells in a long table that looks like a report table: the page is cut at its budget, and says so', () => {
+    const cell = '行政复议'.repeat(1500); // 6000 characters
+    const rows = Array.from({ length: 1000 }, () => `<tr>${`<td>${cell}</td>`.repeat(30)}</tr>`).join('');
+    const html = page(`${report}<table><tr><td>行政复议</td></tr>${rows}</table><p>后记</p>`);
+    expect(html.length).toBeGreaterThan(150_000_000);
+    const source = pageFromHtml(html, 'x');
+    // The characters read are bounded by the budget (plus one cell over it, at most).
+    const chars = source.blocks.reduce((n, b) => n + (b.kind === 'text' ? b.text.length : b.rows.flat().reduce((m, c) => m + c.text.length, 0)), 0);
+    expect(chars).toBeLessThan(READ_LIMITS.maxChars * 1.01);
+    expect(notes(source).some((n) => /^页面过大/.test(n))).toBe(true);
+    expect(analyze(source).cells['t3.new_received.total']).toBe(49);
+  });
+});
+
 describe('nesting', () => {
   const nest = (levels: number, inner: string) => '<table><tr><td>'.repeat(levels) + inner + '</td></tr></table>'.repeat(levels);
 

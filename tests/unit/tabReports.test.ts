@@ -3,7 +3,7 @@
  * address and site, the badge summing them up, and who may read them.
  */
 import { describe, expect, it } from 'vitest';
-import { mayRead, type FrameReport } from '../../utils/messages.ts';
+import { asNotChecked, mayRead, notCheckedBecause, type FrameReport } from '../../utils/messages.ts';
 import { analyzePage } from '../../utils/report/analyze.ts';
 import type { Analysis, VerdictStatus } from '../../utils/report/types.ts';
 import { badgeOf, orderFrames, sameSite, siteOf } from '../../utils/tabReports.ts';
@@ -90,5 +90,16 @@ describe('who may read a tab’s reports (grc:get)', () => {
     expect(mayRead({ url: `${origin}evil/popup.html` }, 12, origin)).toBe(false);
     expect(mayRead({ url: 'chrome-extension://another/popup.html' }, 12, origin)).toBe(false);
     expect(mayRead({}, 12, origin)).toBe(false);
+  });
+});
+
+describe('a page that could not be sent to the engine', () => {
+  it('Chrome’s message-size error becomes "page too large", anything else says what happened', () => {
+    expect(notCheckedBecause(new Error('Message length exceeded maximum allowed length.'))).toEqual({ reason: 'too-large', zh: '页面过大，未能送去核对', en: 'Page too large to be sent for checking' });
+    expect(notCheckedBecause(new Error('Could not establish connection. Receiving end does not exist.'))).toMatchObject({ reason: 'other', zh: '未能核对此页：Could not establish connection. Receiving end does not exist.' });
+  });
+  it('what a message claims is kept to the known shape', () => {
+    expect(asNotChecked({ reason: 'pwned', zh: 'x'.repeat(1000) })).toEqual({ reason: 'other', zh: 'x'.repeat(300), en: 'This page could not be checked' });
+    expect(asNotChecked(undefined).reason).toBe('other');
   });
 });

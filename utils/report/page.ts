@@ -43,7 +43,7 @@ const MAX_CELL_TEXT = 400;
  * lists them for users.
  */
 export interface WalkLimits {
-  /** Stop collecting text after this many characters. */
+  /** Characters read in all (text and cells); what lies past them is not read. */
   maxChars: number;
   /**
    * Elements deeper than this are not read. Chromium's HTML parser never nests deeper than 512
@@ -96,9 +96,11 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
 export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string }, limits: WalkLimits = READ_LIMITS): Generator<void, PageSource<N>> {
   const blocks: Block<N>[] = [];
   let line = '';
-  let chars = 0;
+  // What is left of the page's budget, spent by text and by table cells alike: it bounds the
+  // reading time and the size of the message that carries the page to the engine.
+  const budget: Budget = { chars: limits.maxChars, cells: limits.maxCells };
+  let textLeft = false;
   let nodes = 0;
-  let cells = 0;
   let tablesRead = 0;
   let tablesLeft = 0;
   let longTablesCut = 0;
@@ -112,13 +114,16 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
 
   const text = (node: N) => {
     const t = a.text(node);
-    chars += t.length;
+    if (budget.chars <= 0) {
+      if (t.trim()) textLeft = true;
+      return;
+    }
+    budget.chars -= t.length;
     line += t;
   };
   // A generator, so that the walk can pause; text nodes (most of a page) are read inline
   // by their parent, which keeps the cost of the generators to one per element.
   const walk = function* (node: N, depth: number): Generator<void> {
-    if (chars > limits.maxChars) return;
     if (depth > limits.maxDepth) {
       // Content below the bound is not read: say so (a text node of spaces is no content).
       if (a.isElement(node) || a.text(node).trim()) tooDeep = true;
@@ -135,7 +140,7 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
     }
     // A table holding tables is a layout table, walked like any container below.
     if (tag === 'table' && !(a.hasDescendant ? a.hasDescendant(node, 'table') : containsTag(node, a, 'table'))) {
-      if (cells >= limits.maxCells) {
+      if (budget.cells <= 0 || budget.chars <= 0) {
         // Past the page's budget: not read (nor its text, were it a layout table of text).
         flush();
         tablesLeft++;
@@ -143,19 +148,22 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
       }
       // Only the first rows of a table that cannot be a report table (a list of 20 000
       // documents beside the report) are read: enough for the report's words, and cheap.
-      const rows = tableRows(node, a, limits.probeRows);
-      if (!isLayoutTable(rows)) {
+      const before = { ...budget };
+      const rows = tableRows(node, a, limits.probeRows, 0, budget);
+      if (isLayoutTable(rows)) Object.assign(budget, before); // read again below, as text
+      else {
         flush();
         const more = (from: number) => tableRows(node, a, from + 1, from).length > 0;
         if (rows.length === limits.probeRows && more(limits.probeRows)) {
           if (canBeReportTable(rows)) {
-            rows.push(...tableRows(node, a, limits.maxTableRows, limits.probeRows));
+            rows.push(...tableRows(node, a, limits.maxTableRows, limits.probeRows, budget));
             if (rows.length === limits.maxTableRows && more(limits.maxTableRows)) {
               notes.push({ reason: 'too-large', zh: `表格过大，只读取了前 ${rows.length} 行`, en: `Table too large: only its first ${rows.length} rows were read` });
             }
           } else longTablesCut++;
         }
-        cells += rows.reduce((n, row) => n + row.length, 0);
+        // The budget ran out inside this table: the rest of it counts as not read.
+        if (budget.cells <= 0 || budget.chars <= 0) tablesLeft++;
         tablesRead++;
         blocks.push({ kind: 'table', rows, ref: node });
         yield;
@@ -165,7 +173,7 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
     const block = BLOCK.has(tag);
     if (block) flush();
     for (const child of a.children(node)) {
-      if (a.isText(child) && depth < limits.maxDepth && chars <= limits.maxChars) text(child);
+      if (a.isText(child) && depth < limits.maxDepth) text(child);
       else yield* walk(child, depth + 1);
     }
     if (block) flush();
@@ -182,7 +190,7 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; 
   if (tablesLeft) {
     notes.push({ reason: 'too-large', zh: `页面过大，只核对了前 ${tablesRead} 张表`, en: `Page too large: only its first ${tablesRead} tables were checked` });
   }
-  if (chars > limits.maxChars) {
+  if (textLeft) {
     notes.push({ reason: 'too-large', zh: `页面过大，只读取了前 ${limits.maxChars} 个字`, en: `Page too large: only its first ${limits.maxChars} characters were read` });
   }
   if (tooDeep) {
@@ -220,12 +228,22 @@ function isLayoutTable<N>(firstRows: RawRow<N>[]): boolean {
 }
 
 /** A cell's text; <br> and block children become line breaks ('商业<br>企业'). */
-function cellText<N>(node: N, a: TreeAccess<N>, max = 10_000): string {
+/** What is left of a page's budget (see WalkLimits). */
+interface Budget {
+  chars: number;
+  cells: number;
+}
+/** A report's cell holds a few characters; a layout table's is known past MAX_CELL_TEXT. */
+const MAX_CELL_CHARS = 2_000;
+/** A report table has at most a dozen columns (the grid keeps 80). */
+const MAX_ROW_CELLS = 200;
+
+function cellText<N>(node: N, a: TreeAccess<N>, max = MAX_CELL_CHARS): string {
   let out = '';
   const walk = (n: N, depth: number) => {
     if (out.length > max || depth > 60) return;
     if (a.isText(n)) {
-      out += a.text(n);
+      out += a.text(n).slice(0, Math.max(0, max + 1 - out.length));
       return;
     }
     if (!a.isElement(n)) return;
@@ -249,16 +267,20 @@ function span<N>(node: N, a: TreeAccess<N>, name: string): number {
   return Number.isFinite(n) ? n : 1;
 }
 
-/** Rows `from` … `to` (exclusive) of a table. */
-function tableRows<N>(table: N, a: TreeAccess<N>, to: number, from = 0): RawRow<N>[] {
+/** Rows `from` … `to` (exclusive) of a table, spending `budget` (and stopping when it is spent). */
+function tableRows<N>(table: N, a: TreeAccess<N>, to: number, from = 0, budget: Budget = { chars: Infinity, cells: Infinity }): RawRow<N>[] {
   const rows: RawRow<N>[] = [];
   let index = 0;
   for (const tr of ownDescendants(table, a, new Set(['tr']))) {
-    if (index >= to) break;
+    if (index >= to || budget.cells <= 0 || budget.chars <= 0) break;
     if (index++ < from) continue;
     const row: RawCell<N>[] = [];
     for (const td of ownDescendants(tr, a, new Set(['td', 'th']))) {
-      row.push({ text: cellText(td, a), rowSpan: span(td, a, 'rowspan'), colSpan: span(td, a, 'colspan'), ref: td });
+      if (row.length >= MAX_ROW_CELLS) break;
+      const text = cellText(td, a);
+      budget.cells--;
+      budget.chars -= text.length;
+      row.push({ text, rowSpan: span(td, a, 'rowspan'), colSpan: span(td, a, 'colspan'), ref: td });
     }
     rows.push(row);
   }
