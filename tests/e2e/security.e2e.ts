@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameReport } from '../../utils/messages.ts';
 import { launchWithExtension, root, serveGovCn } from '../helpers/browser.ts';
 import { hostilePages } from '../helpers/hostile.ts';
+import { articleOf } from '../helpers/official.ts';
 import { ourTasks, traced } from '../helpers/trace.ts';
 
 // The extension's service worker global, used inside worker.evaluate() callbacks.
@@ -48,6 +49,18 @@ const pages: Record<string, () => string> = {
   '/report-with-frame.html': () => withError.replace('</body>', `<iframe src="${url('/report.html', 'www.other.gov.cn')}" width="800" height="400"></iframe></body>`),
   '/big-table.html': () => hostilePages().rows20000,
   '/news.html': () => readFileSync(join(fixtures, 'not-report-news.html'), 'utf8'),
+  // The report inside 250 levels of layout tables, built by script (Chromium's HTML parser
+  // flattens anything deeper than 512 elements, scripts do not).
+  '/deep.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
+<template id="report">${articleOf(seed004)}</template><div id="app"></div>
+<script>
+let cell = document.getElementById('app');
+for (let i = 0; i < 250; i++) {
+  const table = document.createElement('table'), tr = document.createElement('tr'), td = document.createElement('td');
+  tr.append(td); table.append(tr); cell.append(table); cell = td;
+}
+cell.append(document.getElementById('report').content.cloneNode(true));
+</script></body></html>`,
 };
 
 beforeAll(async () => {
@@ -183,6 +196,41 @@ describe('what a page cannot do', () => {
     expect(own.map((r) => r.url)).toEqual([url('/error-report.html')]);
     await other.close();
     await report.close();
+  });
+});
+
+describe('what could not be checked is said', () => {
+  it('a report nested deeper than the reader goes: "页面嵌套过深，未能读取" and an amber ?, not silence', async () => {
+    const page = await open('/deep.html');
+    const tabId = await tabIdOf(page);
+    await expect.poll(() => badge(tabId), { timeout: 15_000 }).toBe('?');
+    const [report] = await reportsOf(tabId);
+    expect(report.url).toBe(url('/deep.html'));
+    expect(report.analysis.summary.notChecked.find((n) => n.reason === 'too-deep')?.zh).toMatch(/^页面嵌套过深，未能读取/);
+    expect(await badgeTitle(tabId)).toBe('年报校验：1 份报告，未发现错误，部分内容未能核对');
+    await page.close();
+  });
+
+  it('a frame whose page could not be sent to the engine is listed as not checked (what the checker reports on failure)', async () => {
+    const page = await open('/news.html', 'www.failed.gov.cn');
+    const tabId = await tabIdOf(page);
+    expect(await badge(tabId)).toBe('');
+    await worker.evaluate(async (id) => {
+      await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: (() =>
+          chrome.runtime.sendMessage({
+            type: 'grc:not-checked',
+            title: '某局2021年政府信息公开工作年度报告',
+            why: { reason: 'too-large', zh: '页面过大，未能送去核对', en: 'Page too large to be sent for checking' },
+          })) as (...args: never[]) => unknown,
+      });
+    }, tabId);
+    await expect.poll(() => badge(tabId)).toBe('?');
+    const [report] = await reportsOf(tabId);
+    expect(report).toMatchObject({ isTop: true, url: url('/news.html', 'www.failed.gov.cn'), unread: { reason: 'too-large', zh: '页面过大，未能送去核对' } });
+    expect(report.analysis.summary.status).not.toBe('ok');
+    await page.close();
   });
 });
 
