@@ -86,6 +86,13 @@ class PageChecker {
       this.clear(true);
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule());
+    // The frame goes away (navigated, or its iframe removed): its report leaves the tab's
+    // list and badge. Only the browser's own events count (isTrusted): a page can dispatch a
+    // 'pagehide' of its own. Back from the back-forward cache, the page is checked again.
+    this.ctx.addEventListener(window, 'pagehide', (e) => e.isTrusted && this.clear(true));
+    this.ctx.addEventListener(window, 'pageshow', (e) => {
+      if (e.isTrusted && (e as PageTransitionEvent).persisted) void this.check();
+    });
     browser.runtime.onMessage.addListener(this.onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
   }

@@ -130,6 +130,11 @@ describe('several reports in one tab', () => {
     const errors = top.analysis.summary.errors;
     expect(await badge(tabId)).toBe(String(errors));
     expect(await badgeTitle(tabId)).toBe(`年报校验：2 份报告，${errors} 项错误`);
+
+    // The framed report goes away with its frame.
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await expect.poll(async () => (await reportsOf(tabId)).map((r) => r.frameId), { timeout: 15_000 }).toEqual([0]);
+    expect(await badgeTitle(tabId)).toBe(`年报校验：1 份报告，${errors} 项错误`);
     await page.close();
   });
 });
@@ -149,6 +154,8 @@ describe('what a page cannot do', () => {
       const type = `${id}:checker:wxt:content-script-started`;
       document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'checker', messageId: 'forged' } }));
       window.postMessage({ type, contentScriptName: 'checker', messageId: 'forged' }, '*');
+      // And a page-made "the page goes away".
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     }, extensionId);
     await page.waitForTimeout(1500);
     expect(await page.locator('[data-grc-status="error"]').count()).toBeGreaterThan(0);
