@@ -29,6 +29,18 @@ function ownChange(records: MutationRecord[]): boolean {
 }
 
 /**
+ * A message to the background that may find no one there (the extension was reloaded or
+ * removed: sending may then throw at once): it never throws, into our code or the page.
+ */
+function tell(message: Message): Promise<unknown> {
+  try {
+    return browser.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+}
+
+/**
  * The checker's lifetime: a WXT context (its timers, listeners and shadow-root UIs end with
  * it), but one ended only by us, never by the page. WXT's own context ends when the document
  * receives a `<extension id>:checker:wxt:content-script-started` CustomEvent, which it takes
@@ -127,7 +139,7 @@ class PageChecker {
         console.debug('[年报校验]', e);
         this.clear();
         const message: NotCheckedMessage = { type: 'grc:not-checked', title: document.title, why: notCheckedBecause(e) };
-        await browser.runtime.sendMessage(message).catch(() => {});
+        await tell(message);
         return;
       }
       if (this.ctx.isInvalid) return;
@@ -170,7 +182,7 @@ class PageChecker {
     this.current = null;
     if (tellBackground) {
       const message: NotAReportMessage = { type: 'grc:not-a-report' };
-      void browser.runtime.sendMessage(message).catch(() => {});
+      void tell(message);
     }
   }
 }
