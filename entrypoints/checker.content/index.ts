@@ -76,6 +76,8 @@ class PageChecker {
   private running = false;
   /** The page changed while a check was running: check again when it ends. */
   private again = false;
+  /** The background holds a result for this frame (a report, or one not read). */
+  private reported = false;
   private readonly t = messages();
 
   private readonly ctx: CheckerLifetime;
@@ -101,7 +103,7 @@ class PageChecker {
     // The frame goes away (navigated, or its iframe removed): its report leaves the tab's
     // list and badge. Only the browser's own events count (isTrusted): a page can dispatch a
     // 'pagehide' of its own. Back from the back-forward cache, the page is checked again.
-    this.ctx.addEventListener(window, 'pagehide', (e) => e.isTrusted && this.clear(true));
+    this.ctx.addEventListener(window, 'pagehide', (e) => e.isTrusted && (this.current || this.reported) && this.clear(true));
     this.ctx.addEventListener(window, 'pageshow', (e) => {
       if (e.isTrusted && (e as PageTransitionEvent).persisted) void this.check();
     });
@@ -125,12 +127,13 @@ class PageChecker {
     this.again = false;
     try {
       if (!quickCheck(document.title, textSample(document))) {
-        if (this.current) this.clear(true);
+        if (this.current || this.reported) this.clear(true);
         return;
       }
       let result: AnalysisWithRefs<Node> | null;
       try {
         result = await this.analyze();
+        this.reported = true; // the background now holds this frame's result, whatever it is
       } catch (e) {
         if (this.ctx.isInvalid) return;
         // The page could not be read or sent to the engine (a message past the browser's
@@ -140,6 +143,7 @@ class PageChecker {
         this.clear();
         const message: NotCheckedMessage = { type: 'grc:not-checked', title: document.title, why: notCheckedBecause(e) };
         await tell(message);
+        this.reported = true;
         return;
       }
       if (this.ctx.isInvalid) return;
@@ -181,6 +185,7 @@ class PageChecker {
     this.teardown = null;
     this.current = null;
     if (tellBackground) {
+      this.reported = false;
       const message: NotAReportMessage = { type: 'grc:not-a-report' };
       void tell(message);
     }
