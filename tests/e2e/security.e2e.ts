@@ -13,6 +13,7 @@ import { launchWithExtension, root, serveGovCn } from '../helpers/browser.ts';
 import { hostilePages } from '../helpers/hostile.ts';
 import { articleOf } from '../helpers/official.ts';
 import { ourTasks, traced } from '../helpers/trace.ts';
+import { BADGE_TEXT } from '../../utils/tabReports.ts';
 
 // The extension's service worker global, used inside worker.evaluate() callbacks.
 declare const chrome: {
@@ -126,7 +127,7 @@ describe('several reports in one tab', () => {
     const [top, framed] = await reportsOf(tabId);
     expect(top).toMatchObject({ frameId: 0, isTop: true, sameSite: true, url: url('/report-with-frame.html') });
     expect(framed).toMatchObject({ isTop: false, sameSite: false, url: url('/report.html', 'www.other.gov.cn') });
-    expect(framed.analysis.summary.status).toBe('ok');
+    expect(framed.analysis.summary.errors).toBe(0);
     const errors = top.analysis.summary.errors;
     expect(await badge(tabId)).toBe(String(errors));
     expect(await badgeTitle(tabId)).toBe(`年报校验：2 份报告，${errors} 项错误`);
@@ -164,8 +165,11 @@ describe('what a page cannot do', () => {
 
     // And the checker still watches: the page corrects the cell, the verdict follows.
     await wrongCell.evaluate((td) => void (td.textContent = '42'));
-    await expect.poll(() => badge(tabId), { timeout: 15_000 }).toBe('✓');
+    await expect.poll(async () => (await reportsOf(tabId))[0]?.analysis.summary.errors, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => page.locator('[data-grc-status="error"]').count()).toBe(0);
+    const [corrected] = await reportsOf(tabId);
+    expect(corrected.analysis.summary.status).not.toBe('errors');
+    expect(await badge(tabId)).toBe(BADGE_TEXT[corrected.analysis.summary.status as keyof typeof BADGE_TEXT]);
     await page.close();
   });
 
@@ -263,9 +267,10 @@ describe('a huge page', () => {
     const [report] = await reportsOf(tabId);
     expect(report.analysis.cells['t3.new_received.total']).toBe(49);
     expect(report.analysis.summary.notChecked.map((n) => n.zh)).toContain('页面过大：1 张长表格不像年报表格，只读取了前 200 行');
-    // Nothing wrong in what was read, but not all was read: amber '?', never green.
-    expect(await badge(tabId)).toBe('?');
-    expect(await badgeTitle(tabId)).toContain('部分内容未能核对');
+    // Nothing wrong in what was read, but not all was read: amber, never green.
+    expect(report.analysis.summary.errors).toBe(0);
+    expect(['warnings', 'incomplete']).toContain(report.analysis.summary.status);
+    expect(await badge(tabId)).toBe(BADGE_TEXT[report.analysis.summary.status as keyof typeof BADGE_TEXT]);
 
     const tasks = ourTasks(events);
     const total = tasks.reduce((n, t) => n + t.ms, 0);
