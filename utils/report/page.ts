@@ -71,7 +71,9 @@ function canBeReportTable<N>(rows: RawRow<N>[]): boolean {
       ...T4_GROUPS.map((g) => g.label.split('·')[0]),
       ...Object.values(T2_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => r.match))),
       ...Object.values(FORMAT_SIGNATURES).flat(),
-    ].filter((w) => w.length >= 2 && !/[（）()]/.test(w));
+    ]
+      // Three characters or more: '其他' or '规章' stand in any long list.
+      .filter((w) => w.length >= 3 && !/[（）()]/.test(w));
     reportTable = { words: [...new Set(words)], normalize: normalizerFor(words) };
   }
   const text = reportTable.normalize(rows.slice(0, 60).map((row) => row.map((cell) => cell.text).join(' ')).join('\n'));
