@@ -17,6 +17,11 @@ export default defineConfig({
     // The detector (entrypoints/detector.ts, an unlisted script) runs on every gov.cn page
     // and frame; the background injects the checker only where it finds a report.
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], all_frames: true, run_at: 'document_idle' }],
+    // "Next problem": the background forwards it to the tab's checkers (a person can change
+    // the key at chrome://extensions/shortcuts).
+    commands: {
+      'next-problem': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextProblem__' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }
       : {}),

@@ -11,8 +11,9 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { AnalyzeResponse, FrameReport, Message } from '../utils/messages.ts';
+import type { AnalyzeResponse, FrameReport, Message, NextProblemMessage } from '../utils/messages.ts';
 import { analyzePage } from '../utils/report/analyze.ts';
+import { ruleTexts } from '../components/ruleTexts.ts';
 import type { Analysis } from '../utils/report/types.ts';
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
@@ -64,9 +65,15 @@ export default defineBackground(() => {
     const frameId = sender.frameId ?? 0;
     if (m?.type === 'grc:analyze' && tabId !== undefined) {
       return (async (): Promise<AnalyzeResponse> => {
-        const { analysis, cellRefs, tableRefs } = analyzePage(m.page);
+        const { analysis, cellRefs, tableRefs, cellAt } = analyzePage(m.page);
         await record(tabId, frameId, sender.url ?? '', analysis);
-        return { analysis, cellRefs: [...cellRefs], tableRefs };
+        return {
+          analysis,
+          cellRefs: [...cellRefs],
+          tableRefs,
+          cellAt: [...cellAt].map(([id, at]) => [id, at.start, at.end]),
+          rules: ruleTexts(analysis.findings),
+        };
       })();
     }
     if (m?.type === 'grc:not-a-report' && tabId !== undefined) return record(tabId, frameId, sender.url ?? '', null).then(() => true);
@@ -81,6 +88,13 @@ export default defineBackground(() => {
     }
     if (m?.type === 'grc:get') return load(m.tabId);
     return undefined;
+  });
+
+  // The "next problem" keyboard command (manifest `commands`): the checkers of the tab move on.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'next-problem' || tab?.id === undefined) return;
+    const message: NextProblemMessage = { type: 'grc:next-problem' };
+    void browser.tabs.sendMessage(tab.id, message).catch(() => {});
   });
 
   // A new page in the tab: forget the old one (its content script reports again).

@@ -15,9 +15,8 @@ import { debouncedLook } from '../../utils/dom/schedule.ts';
 import { textSample } from '../../utils/dom/textSample.ts';
 import { messages } from '../../utils/i18n.ts';
 import type { AnalyzeMessage, AnalyzeResponse, Message, NotAReportMessage } from '../../utils/messages.ts';
-import type { AnalysisWithRefs } from '../../utils/report/analyze.ts';
 import { quickCheck } from '../../utils/report/detect.ts';
-import { flashCell, mountOverlay } from './overlay.tsx';
+import { mountOverlay, type Overlay, type OverlayInput } from './overlay.tsx';
 
 /** True when every change is inside our own UI (chips, panel): those need no re-check. */
 function ownChange(records: MutationRecord[]): boolean {
@@ -29,8 +28,8 @@ function ownChange(records: MutationRecord[]): boolean {
 }
 
 class PageChecker {
-  private current: AnalysisWithRefs<Node> | null = null;
-  private teardown: (() => void) | null = null;
+  private current: OverlayInput | null = null;
+  private overlay: Overlay | null = null;
   private running = false;
   private readonly t = messages();
 
@@ -58,7 +57,8 @@ class PageChecker {
 
   private onMessage = (message: unknown) => {
     const m = message as Message;
-    if (m?.type === 'grc:locate' && this.current) return Promise.resolve(flashCell(this.current.cellRefs, m.cellId));
+    if (m?.type === 'grc:locate' && this.overlay) return Promise.resolve(this.overlay.locate(m.cellId));
+    if (m?.type === 'grc:next-problem' && this.overlay) return Promise.resolve(this.overlay.next());
     return undefined;
   };
 
@@ -79,7 +79,7 @@ class PageChecker {
       if (this.current && JSON.stringify(this.current.analysis) === JSON.stringify(result.analysis)) return;
       this.clear();
       this.current = result;
-      this.teardown = await mountOverlay(this.ctx, result, this.t);
+      this.overlay = await mountOverlay(this.ctx, result, this.t);
     } catch (e) {
       // Our failure must never break the page: log it quietly and leave the page as it is.
       console.debug('[年报校验]', e);
@@ -89,7 +89,7 @@ class PageChecker {
   }
 
   /** The engine's Analysis of the page as it is now, with its cells mapped back to nodes. */
-  private async analyze(): Promise<AnalysisWithRefs<Node> | null> {
+  private async analyze(): Promise<OverlayInput | null> {
     const { page, nodes } = detachRefs(pageFromDocument(document, location.href));
     const message: AnalyzeMessage = { type: 'grc:analyze', page };
     const response = (await browser.runtime.sendMessage(message)) as AnalyzeResponse | undefined;
@@ -99,12 +99,14 @@ class PageChecker {
       analysis: response.analysis,
       cellRefs: new Map(response.cellRefs.map(([id, i]) => [id, nodes[i]])),
       tableRefs: { t2: toNodes(response.tableRefs.t2), t3: toNodes(response.tableRefs.t3), t4: toNodes(response.tableRefs.t4) },
+      cellAt: new Map((response.cellAt ?? []).map(([id, start, end]) => [id, { start, end }])),
+      rules: response.rules ?? {},
     };
   }
 
   private clear(tellBackground = false) {
-    this.teardown?.();
-    this.teardown = null;
+    this.overlay?.remove();
+    this.overlay = null;
     this.current = null;
     if (tellBackground) {
       const message: NotAReportMessage = { type: 'grc:not-a-report' };

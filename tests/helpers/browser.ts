@@ -34,18 +34,18 @@ export interface ExtensionBrowser {
 
 /**
  * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
- * it), Chinese locale, gov.cn hosts on this machine.
+ * it), Chinese locale (or `locale`), gov.cn hosts on this machine.
  */
-export async function launchWithExtension(others: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(others: string[] = [], locale = 'zh-CN'): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
+    locale,
     args: [
       '--no-sandbox',
-      '--lang=zh-CN',
+      `--lang=${locale}`,
       `--disable-extensions-except=${[EXTENSION_DIR, ...others].join(',')}`,
       `--load-extension=${[EXTENSION_DIR, ...others].join(',')}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',

@@ -10,7 +10,7 @@ import { looksTraditional } from './normalize.ts';
 import { RULES, type Report } from './rules/index.ts';
 import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
 import { textBlocksToTables } from './textTables.ts';
-import type { Analysis, Finding, PageSource, Summary, TableVerdict, VerdictStatus } from './types.ts';
+import type { Analysis, Finding, PageSource, Summary, TableVerdict, TextSpan, VerdictStatus } from './types.ts';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -20,6 +20,8 @@ export interface AnalysisWithRefs<Ref> {
   cellRefs: Map<string, Ref>;
   /** The page's table elements holding each table. */
   tableRefs: Record<TableId, Ref[]>;
+  /** For cells of tables written as text: where the value stands in its text block (cellRefs gives the block). */
+  cellAt: Map<string, TextSpan>;
 }
 
 /** Analysis only (command line, tests). */
@@ -69,9 +71,11 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
+  const cellAt = new Map<string, TextSpan>();
   for (const c of tables.cells.values()) {
     cells[c.id] = cellNumber(c);
     if (c.ref !== undefined) cellRefs.set(c.id, c.ref);
+    if (c.at) cellAt.set(c.id, c.at);
   }
 
   const analysis: Analysis = {
@@ -92,7 +96,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     figures: computeFigures(tables.cells as Report['cells'], format),
     summary: summarize(findings, tables.info),
   };
-  return { analysis, cellRefs, tableRefs: tables.tableRefs };
+  return { analysis, cellRefs, tableRefs: tables.tableRefs, cellAt };
 }
 
 /** A rule that throws must not take the page down: it becomes a finding of its own. */

@@ -49,11 +49,14 @@ function isOwnUi<N>(node: N, a: TreeAccess<N>): boolean {
 export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string }, limits: WalkLimits = { maxChars: 2_000_000 }): PageSource<N> {
   const blocks: Block<N>[] = [];
   let line = '';
+  /** The line's first text node: where the checker finds a text cell's offsets again. */
+  let lineStart: N | undefined;
   let chars = 0;
   const flush = () => {
     const t = line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
-    if (t) blocks.push({ kind: 'text', text: t });
+    if (t) blocks.push(lineStart === undefined ? { kind: 'text', text: t } : { kind: 'text', text: t, ref: lineStart });
     line = '';
+    lineStart = undefined;
   };
 
   const walk = (node: N, depth: number) => {
@@ -61,6 +64,7 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
     if (a.isText(node)) {
       const t = a.text(node);
       chars += t.length;
+      if (line === '') lineStart = node;
       line += t;
       return;
     }

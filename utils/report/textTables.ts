@@ -76,7 +76,7 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
     const row = lineToRow(block.text);
     if (row) {
       current ??= [];
-      current.push(row as RawRow<Ref>); // text cells carry no ref
+      current.push(placeCells(row as RawRow<Ref>, block.text, block.ref));
       pendingBlanks = [];
     } else {
       close();
@@ -85,6 +85,23 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
   }
   close();
   return out;
+}
+
+/**
+ * Gives the cells of a row read from a text block the block's ref and where each value stands
+ * in the block's text, so the checker can mark it in place (utils/dom/highlight.ts). The
+ * cells are the line's pieces in order, so each is found after the one before.
+ */
+function placeCells<Ref>(row: RawRow<Ref>, line: string, ref: Ref | undefined): RawRow<Ref> {
+  if (ref === undefined) return row;
+  let cursor = 0;
+  return row.map((c) => {
+    if (!c.text) return c;
+    const start = line.indexOf(c.text, cursor);
+    if (start < 0) return c;
+    cursor = start + c.text.length;
+    return { ...c, ref, at: { start, end: cursor } };
+  });
 }
 
 /* ------------------------------------------------------------------ digits run together */
