@@ -13,7 +13,7 @@
  * Every listener is added with one AbortController's signal: remove() leaves nothing behind.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -96,13 +96,22 @@ interface PanelProps {
   onOpen: (open: boolean) => void;
   onCorner: (corner: Corner) => void;
   locate: (f: Finding) => void;
+  /** ↑/↓ in the findings: show it on the page, the focus stays in the list. */
+  step: (f: Finding) => void;
   next: () => void;
   toTable: (table: TableId) => void;
 }
 
-function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, next, toTable }: PanelProps) {
+function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, step, next, toTable }: PanelProps) {
   const [open, setOpen] = useState(openAtStart);
   const [corner, setCorner] = useState(cornerAtStart);
+  const dock = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
+  // The button that opened or closed the panel is gone: keep the keyboard focus in our UI.
+  useEffect(() => {
+    if (!opened.current) return void (opened.current = true);
+    dock.current?.querySelector<HTMLElement>(open ? '.grc-close' : '.grc-pill')?.focus();
+  }, [open]);
   const { summary } = analysis;
   const toggle = (value: boolean) => {
     setOpen(value);
@@ -114,7 +123,7 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
     onCorner(to);
   };
   return (
-    <div class={`grc grc-dock ${corner}`} data-corner={corner}>
+    <div class={`grc grc-dock ${corner}`} data-corner={corner} ref={dock}>
       {!open ? (
         <button type="button" class="grc-pill" aria-expanded="false" aria-label={`${t.title}: ${t.status(summary.status, summary)}. ${t.open}`} onClick={() => toggle(true)}>
           <span>{t.title}</span>
@@ -140,7 +149,7 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
               {t.nextProblem} ↓
             </button>
           )}
-          <FindingList findings={analysis.findings} t={t} rules={rules} onLocate={locate} onStep={locate} />
+          <FindingList findings={analysis.findings} t={t} rules={rules} onLocate={locate} onStep={step} />
           <h3>{t.figures}</h3>
           <FigureList figures={analysis.figures} lang={t.lang} />
           <CopyButtons analysis={analysis} t={t} copy={(p) => copyToClipboard(p)} />
@@ -232,9 +241,9 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   (document.head ?? document.documentElement).append(style);
   undo.push(() => style.remove());
 
-  const locateFinding = (f: Finding) => {
+  const locateFinding = (f: Finding, focus = true) => {
     const id = locateCell(analysis, f);
-    if (id) locate(id);
+    if (id) locate(id, focus);
   };
 
   // 2. A chip before each table read: the table element, or the text block it was written in.
@@ -313,6 +322,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
             requestAnimationFrame(avoidReport);
           }}
           locate={locateFinding}
+          step={(f) => locateFinding(f, false)}
           next={() => void next()}
           toTable={(table) => anchorOf[table]?.scrollIntoView({ block: 'start' })}
         />,
@@ -415,14 +425,15 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   // 5. 定位 and "next problem".
   let flashUndo: (() => void) | null = null;
   undo.push(() => flashUndo?.());
-  const locate = (id: string): boolean => {
+  /** `focus`: move the keyboard focus to the cell too (not while ↑/↓ walk the panel's list). */
+  const locate = (id: string, focus = true): boolean => {
     const place = placeOf(id);
     if (!place || !nodeOf(place).isConnected) return false;
     flashUndo?.();
     if (place.kind === 'cell') {
       place.el.scrollIntoView({ block: 'center', inline: 'nearest' });
       place.el.setAttribute('data-grc-flash', '');
-      place.el.focus?.({ preventScroll: true });
+      if (focus) place.el.focus?.({ preventScroll: true });
       flashUndo = () => place.el.removeAttribute('data-grc-flash');
     } else {
       const r = place.range.getBoundingClientRect();

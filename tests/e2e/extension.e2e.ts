@@ -153,12 +153,19 @@ const inViewport = async (page: Page, l: Locator) => {
   return r.y >= 0 && r.y + r.height <= v.height;
 };
 
-/** Event listeners on the page's window and document, of the kinds the overlay uses (all worlds, through the DevTools protocol). */
+/**
+ * Event listeners the extension's world holds on the page's window and document, of the kinds
+ * the overlay adds (through the DevTools protocol, which lists each world's own listeners).
+ */
 async function overlayListeners(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => void contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const ours = contexts.find((c) => c.origin.startsWith('chrome-extension://'));
   const types: string[] = [];
-  for (const expression of ['window', 'document']) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression });
+  for (const expression of ours ? ['window', 'document'] : []) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: ours!.id });
     const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
     types.push(...listeners.map((l) => `${expression}:${l.type}`).filter((t) => /:(scroll|resize|mouseover|mousemove|focusin)$/.test(t)));
   }

@@ -20,9 +20,11 @@ const SPACE = /\s/;
 export function rangeInBlock(first: Node, at: TextSpan): Range | null {
   const doc = first.ownerDocument;
   if (!doc || !first.isConnected || at.end <= at.start) return null;
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT, {
+  // NodeFilter's values (SHOW_TEXT, FILTER_ACCEPT, FILTER_REJECT), spelled out so this also
+  // runs where NodeFilter is no global (happy-dom in the unit tests).
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x4, {
     // Our own UI lives in shadow roots, so its text is never among these nodes.
-    acceptNode: (n) => (n.parentElement?.closest(NOT_READ) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) => (n.parentElement?.closest(NOT_READ) ? 2 : 1),
   });
   walker.currentNode = first;
   let node: Node | null = first;
