@@ -27,7 +27,7 @@ import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highli
 import { groupDigits, type Messages, type RuleTexts } from '../../utils/i18n.ts';
 import type { TableId } from '../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../utils/report/labels.ts';
-import type { Analysis, Finding, TableVerdict, TextSpan } from '../../utils/report/types.ts';
+import type { Analysis, Finding, Suspect, TableVerdict, TextSpan } from '../../utils/report/types.ts';
 import { pageCss, UI_CSS } from './style.ts';
 
 export interface OverlayInput {
@@ -100,9 +100,12 @@ interface PanelProps {
   step: (f: Finding) => void;
   next: () => void;
   toTable: (table: TableId) => void;
+  /** The tables that have a chip on the page, for the keyboard's links to them. */
+  chips: TableId[];
+  toChip: (table: TableId) => void;
 }
 
-function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, step, next, toTable }: PanelProps) {
+function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, step, next, toTable, chips, toChip }: PanelProps) {
   const [open, setOpen] = useState(openAtStart);
   const [corner, setCorner] = useState(cornerAtStart);
   const dock = useRef<HTMLDivElement>(null);
@@ -131,7 +134,19 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
             {t.status(summary.status, summary)}
           </span>
         </button>
-      ) : (
+      ) : null}
+      {!open && chips.length > 0 && (
+        // Right after the pill in Tab order, the chips' verdicts, shown only while focused: a
+        // keyboard user reaches every table's verdict before the page's own links.
+        <nav class="grc-skip" aria-label={t.tables}>
+          {chips.map((table) => (
+            <button type="button" key={table} data-grc-skip={table} onClick={() => toChip(table)}>
+              {TABLE_NAMES[table][t.lang]} {t.chip(analysis.summary.tables[table])}
+            </button>
+          ))}
+        </nav>
+      )}
+      {!open ? null : (
         <aside class="grc-panel" aria-label={t.title}>
           <header>
             <h2>{t.title}</h2>
@@ -159,12 +174,18 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
   );
 }
 
+/** The engine's sentence for a suspect cell, in the interface's language, when it gives one. */
+const suspectMessage = (s: Suspect, t: Messages): string | undefined => {
+  const said = s as Suspect & { message?: string; messageEn?: string };
+  return t.lang === 'en' ? said.messageEn : said.message;
+};
+
 function Tooltip({ mark, rect, t, rules }: { mark: CellMark; rect: DOMRect; t: Messages; rules: RuleTexts }) {
   const top = rect.bottom + 6 > window.innerHeight - 120 ? Math.max(4, rect.top - 100) : rect.bottom + 6;
   const s = mark.suspect;
   return (
     <div class="grc grc-tooltip" role="tooltip" style={{ left: `${Math.max(4, Math.min(rect.left, window.innerWidth - 390))}px`, top: `${top}px` }}>
-      {s && <p class="grc-tip-head">{t.shouldBe(groupDigits(s.expected), s.actual === null ? t.blank : groupDigits(s.actual))}</p>}
+      {s && <p class="grc-tip-head">{suspectMessage(s, t) ?? t.shouldBe(groupDigits(s.expected), s.actual === null ? t.blank : groupDigits(s.actual))}</p>}
       {mark.status === 'related' && <p class="grc-tip-head">{t.related}</p>}
       {mark.findings.map((f, i) => (
         <p key={i}>
@@ -251,6 +272,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   undo.push(() => uis.forEach((ui) => ui.remove()));
   const tableAnchors: Element[] = [];
   const anchorOf: Partial<Record<TableId, Element>> = {};
+  const chipOf: Partial<Record<TableId, ShadowRootContentScriptUi<unknown>>> = {};
   for (const table of TABLES) {
     if (!analysis.tables[table].found) continue;
     let anchor = tableRefs[table].find((n) => n.isConnected) as Element | undefined;
@@ -278,6 +300,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     });
     ui.mount();
     uis.push(ui);
+    chipOf[table] = ui;
   }
 
   // 3. The pill and panel, first in the body (so first in Tab order), with the tooltip and
@@ -325,6 +348,12 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
           step={(f) => locateFinding(f, false)}
           next={() => void next()}
           toTable={(table) => anchorOf[table]?.scrollIntoView({ block: 'start' })}
+          chips={TABLES.filter((table) => chipOf[table])}
+          toChip={(table) => {
+            const button = chipOf[table]?.shadow.querySelector<HTMLElement>('.grc-chip');
+            button?.scrollIntoView({ block: 'center' });
+            button?.focus();
+          }}
         />,
         app,
       );

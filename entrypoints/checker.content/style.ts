@@ -50,6 +50,12 @@ button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-off
 .grc-pill { display: inline-flex; align-items: center; gap: 6px; padding: 3px 12px; border-radius: 14px; border: 1px solid #dadce0; background: #fff;
   box-shadow: 0 2px 8px rgba(0,0,0,.18); }
 .grc-pill .grc-status { margin: 0; }
+.grc-skip { position: absolute; right: 0; bottom: 100%; display: flex; flex-direction: column; gap: 2px; margin-bottom: 4px; }
+.grc-skip button { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  padding: 2px 10px; border: 1px solid #dadce0; border-radius: 12px; background: #fff; }
+.grc-dock.tr .grc-skip, .grc-dock.tl .grc-skip, :host([data-flip]) .grc-dock.br .grc-skip, :host([data-flip]) .grc-dock.bl .grc-skip { bottom: auto; top: 100%; margin: 4px 0 0; }
+:host([data-flip]) .grc-dock.tr .grc-skip, :host([data-flip]) .grc-dock.tl .grc-skip { top: auto; bottom: 100%; margin: 0 0 4px; }
+.grc-skip button:focus { position: static; width: auto; height: auto; clip-path: none; }
 .grc-panel { width: 340px; max-height: min(70vh, 640px); overflow: auto; background: #fff; border: 1px solid #dadce0; border-radius: 10px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 12px 10px; }
 .grc-panel header { display: flex; align-items: center; gap: 6px; }

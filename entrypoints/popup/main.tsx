@@ -40,9 +40,14 @@ function siteOf(url: string): string {
   }
 }
 
-function frameLabel(frame: FrameReport, tabUrl: string | undefined): string {
-  if (frame.frameId === 0) return t.frameTop;
-  return tabUrl && siteOf(frame.url) !== siteOf(tabUrl) ? t.frameOtherSite : t.frameInner;
+/** The background says where each report is (isTop, sameSite); older records are worked out here. */
+type Framed = FrameReport & { isTop?: boolean; sameSite?: boolean };
+const isTop = (frame: Framed) => frame.isTop ?? frame.frameId === 0;
+
+function frameLabel(frame: Framed, tabUrl: string | undefined): string {
+  if (isTop(frame)) return t.frameTop;
+  const sameSite = frame.sameSite ?? !(tabUrl && siteOf(frame.url) !== siteOf(tabUrl));
+  return sameSite ? t.frameInner : t.frameOtherSite;
 }
 
 function Report({ tabId, tabUrl, frame, all }: { tabId: number; tabUrl?: string; frame: FrameReport; all: Analysis[] }) {
@@ -53,7 +58,7 @@ function Report({ tabId, tabUrl, frame, all }: { tabId: number; tabUrl?: string;
   };
   const label = frameLabel(frame, tabUrl);
   return (
-    <article data-frame={frame.frameId} data-frame-kind={frame.frameId === 0 ? 'top' : label === t.frameOtherSite ? 'other-site' : 'inner'}>
+    <article data-frame={frame.frameId} data-frame-kind={isTop(frame) ? 'top' : label === t.frameOtherSite ? 'other-site' : 'inner'}>
       <p class="frame">
         <span class="frame-kind">{label}</span> <span class="frame-url">{frame.url}</span>
       </p>
@@ -85,7 +90,7 @@ function Popup() {
       const message: GetTabMessage = { type: 'grc:get', tabId: tab.id };
       const frames = ((await browser.runtime.sendMessage(message).catch(() => [])) as FrameReport[] | undefined) ?? [];
       // The top frame's report first, then the frames in the order the browser numbered them.
-      frames.sort((x, y) => (x.frameId === 0 ? -1 : y.frameId === 0 ? 1 : x.frameId - y.frameId));
+      frames.sort((x, y) => (isTop(x) ? -1 : isTop(y) ? 1 : x.frameId - y.frameId));
       setState({ tabId: tab.id, tabUrl: tab.url, frames });
     })();
   }, []);
