@@ -24,7 +24,7 @@ import { cellMarks, locateCell, problemCells, type CellMark } from '../../compon
 import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
 import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highlight.ts';
-import { groupDigits, type Messages, type RuleTexts } from '../../utils/i18n.ts';
+import { groupDigits, messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
 import type { TableId } from '../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../utils/report/labels.ts';
 import type { Analysis, Finding, Suspect, TableVerdict, TextSpan } from '../../utils/report/types.ts';
@@ -54,10 +54,13 @@ const TABLES: TableId[] = ['t2', 't3', 't4'];
 
 /**
  * Where the panel's state is kept (storage.local, this extension only):
- *  - `grc:panel` {open, corner}: the last choice, for every site;
- *  - `grc:panel:<hostname>` {open}: that site's own choice, which wins there.
+ *  - the settings' `panelOpen` (options page): whether it starts open, on every site;
+ *  - `grc:panel:<hostname>` {open}: the last choice on that site, which wins there;
+ *  - `grc:panel` {corner}: the corner it was moved to, for every site.
  */
 const PANEL_KEY = 'grc:panel';
+/** utils/settings.ts's SETTINGS_KEY, read here raw so the checker does not load the settings code. */
+const SETTINGS_KEY = 'grc:settings';
 const siteKey = () => `grc:panel:${location.hostname}`;
 
 /** A cell on the page: an element, or a value inside text the page wrote. */
@@ -197,8 +200,14 @@ function Tooltip({ mark, rect, t, rules }: { mark: CellMark; rect: DOMRect; t: M
   );
 }
 
-export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput, t: Messages): Promise<Overlay> {
+export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput, browserWords: Messages): Promise<Overlay> {
   const { analysis, cellRefs, tableRefs, cellAt, rules } = input;
+  // The person's settings (language, whether the panel starts open) and the panel's memory.
+  const stored = (await browser.storage.local.get([PANEL_KEY, siteKey(), SETTINGS_KEY]).catch(() => ({}))) as {
+    [SETTINGS_KEY]?: { language?: string; panelOpen?: boolean };
+  } & Record<string, { open?: boolean; corner?: Corner } | undefined>;
+  const settings = stored[SETTINGS_KEY] ?? {};
+  const t = settings.language === 'zh' || settings.language === 'en' ? messages(settings.language) : browserWords;
   const abort = new AbortController();
   const { signal } = abort;
   const undo: (() => void)[] = [() => abort.abort()];
@@ -305,13 +314,11 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
 
   // 3. The pill and panel, first in the body (so first in Tab order), with the tooltip and
   //    the "应为" labels of text values in the same shadow root.
-  const stored = (await browser.storage.local.get([PANEL_KEY, siteKey()]).catch(() => ({}))) as Record<string, { open?: boolean; corner?: Corner } | undefined>;
-  const open = stored[siteKey()]?.open ?? stored[PANEL_KEY]?.open ?? false;
+  const open = stored[siteKey()]?.open ?? settings.panelOpen ?? false;
   const corner = stored[PANEL_KEY]?.corner ?? 'br';
   const save = (patch: { open?: boolean; corner?: Corner }) => {
-    const global = { ...stored[PANEL_KEY], ...patch };
-    stored[PANEL_KEY] = global;
-    const values: Record<string, unknown> = { [PANEL_KEY]: global };
+    const values: Record<string, unknown> = {};
+    if (patch.corner) values[PANEL_KEY] = { corner: patch.corner };
     if (patch.open !== undefined) values[siteKey()] = { open: patch.open };
     void browser.storage.local.set(values).catch(() => {});
   };

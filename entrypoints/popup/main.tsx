@@ -20,8 +20,8 @@ import type { FrameReport, GetTabMessage, LocateMessage } from '../../utils/mess
 import { identityLine } from '../../utils/report/labels.ts';
 import type { Analysis } from '../../utils/report/types.ts';
 
-const t = messages();
-document.documentElement.lang = t.lang === 'zh' ? 'zh-CN' : 'en';
+/** The interface's words: the settings' language (utils/settings.ts: 'auto' | 'zh' | 'en'), else the browser's (set before the first render). */
+let t = messages();
 
 async function currentTab(): Promise<{ id?: number; url?: string }> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
@@ -117,4 +117,9 @@ function Popup() {
 const style = document.createElement('style');
 style.textContent = COMPONENT_CSS;
 document.head.append(style);
-render(<Popup />, document.getElementById('app')!);
+void (async () => {
+  const { 'grc:settings': settings } = (await browser.storage.local.get('grc:settings').catch(() => ({}))) as { 'grc:settings'?: { language?: string } };
+  if (settings?.language === 'zh' || settings?.language === 'en') t = messages(settings.language);
+  document.documentElement.lang = t.lang === 'zh' ? 'zh-CN' : 'en';
+  render(<Popup />, document.getElementById('app')!);
+})();

@@ -502,6 +502,11 @@ describe('in an English browser', () => {
     expect(popupWords).not.toMatch(/[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]/);
     await popup.screenshot({ path: join(shots, 'popup-en.png'), fullPage: true });
     await popup.close();
+
+    // The settings' language wins over the browser's.
+    await b.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'grc:settings': { language: 'zh' } }));
+    await page.reload();
+    await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent(), { timeout: 15_000 }).toMatch(/^表三/);
     await page.close();
   });
 });
