@@ -97,3 +97,33 @@ describe('words', () => {
     expect(zh.chip({ ...verdict, read: false })).toBe('⚠ 未能读取');
   });
 });
+
+describe('findings list', () => {
+  it('shows a dismissed finding struck through with its reason, not counted; rule texts behind a toggle; ids in a small line', async () => {
+    const { render, h } = await import('preact');
+    const { FindingList } = await import('../../components/FindingList.tsx');
+    const doc = domDocument('<html><body><div id="app"></div></body></html>');
+    const g = globalThis as Record<string, unknown>;
+    const saved = g.document;
+    g.document = doc;
+    try {
+      const { analysis } = analyzePage(pageFromDocument(domDocument(withError)));
+      const [first, second] = analysis.findings.filter((f) => f.status === 'fail' && f.severity === 'error');
+      const findings = [first, { ...second, dismissed: { reason: '已与填报单位核实', at: '2026-01-01' } }];
+      const rules = { [first.id]: { title: { zh: '表三 收支平衡', en: 'Table 3 balance' }, explanation: { zh: '每一列都应成立。', en: 'In every column.' } } };
+      const app = doc.getElementById('app')!;
+      render(h(FindingList, { findings, t: messages('zh-CN'), rules }), app);
+      expect(app.querySelector('.grc-error .grc-count')?.textContent).toBe('1');
+      const dismissed = app.querySelector('li.grc-dismissed')!;
+      expect(dismissed.querySelector('s')?.textContent).toBe(second.message);
+      expect(dismissed.querySelector('.grc-reason')?.textContent).toBe('已忽略：已与填报单位核实');
+      const live = app.querySelector('li:not(.grc-dismissed)')!;
+      expect(live.querySelector('details.grc-rule summary')?.textContent).toBe('表三 收支平衡');
+      expect(live.querySelector('details.grc-rule p')?.textContent).toBe('每一列都应成立。');
+      expect(live.querySelector('.grc-ids')?.textContent).toContain('t3.new_received.natural');
+      expect(live.querySelector('.grc-message')?.textContent).not.toContain('t3.');
+    } finally {
+      g.document = saved;
+    }
+  });
+});
