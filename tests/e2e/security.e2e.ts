@@ -275,11 +275,18 @@ describe('a huge page', () => {
     const tasks = ourTasks(events);
     const total = tasks.reduce((n, t) => n + t.ms, 0);
     const longest = Math.max(...tasks.map((t) => t.ms));
-    console.log(`big-table page: ${tasks.length} tasks of ours, ${total.toFixed(1)} ms in all, longest ${longest.toFixed(1)} ms (${tasks.map((t) => `${t.script} ${t.ms.toFixed(1)}`).join(', ')})`);
+    // What our code does in a task, without the frame the browser draws after our changes
+    // (the page laying out and pre-painting itself below the chips: reported, not bounded here).
+    const longestWork = Math.max(...tasks.map((t) => t.ms - t.frameMs));
+    console.log(
+      `big-table page: ${tasks.length} tasks of ours, ${total.toFixed(1)} ms in all, longest ${longest.toFixed(1)} ms, longest without drawing the frame ${longestWork.toFixed(1)} ms ` +
+        `(${tasks.map((t) => `${t.script} ${t.ms.toFixed(1)}${t.frameMs ? ` incl. frame ${t.frameMs.toFixed(1)}` : ''}`).join(', ')})`,
+    );
     expect(tasks.length).toBeGreaterThan(0);
-    // Generous bounds for a shared machine (before: one 687 ms task, 5.4 s to settle);
-    // the measured figures go to the README.
-    expect(longest).toBeLessThan(300);
+    // Generous bounds for a shared machine (before: one 687 ms task of reading, 5.4 s to
+    // settle; our reading and checking now run in slices of about 8 ms). The measured figures
+    // go to the README.
+    expect(longestWork).toBeLessThan(150);
     expect(total).toBeLessThan(1500);
     await page.close();
   });

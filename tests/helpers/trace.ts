@@ -18,6 +18,22 @@ export interface TraceEvent {
 export type Script = 'detector' | 'checker' | 'baseline';
 const SCRIPTS: Script[] = ['detector', 'checker', 'baseline'];
 
+export interface OurTask {
+  script: Script;
+  /** The whole task. */
+  ms: number;
+  /**
+   * Of which the browser drawing a frame (style, layout, pre-paint, paint) outside any script
+   * call: the task that runs a requestAnimationFrame callback also draws the frame, and pays
+   * there for every change made to the page since the last one. Layout our own calls force
+   * happens inside them, so it is not counted here.
+   */
+  frameMs: number;
+}
+
+const FRAME_WORK = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+const SCRIPT_CALL = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'RunMicrotasks', 'FireAnimationFrame', 'TimerFire']);
+
 /**
  * The page's main-thread tasks that ran our scripts, each with its length in ms. Chromium's
  * trace marks every script evaluation and callback with its script's URL; a top-level task
@@ -25,7 +41,7 @@ const SCRIPTS: Script[] = ['detector', 'checker', 'baseline'];
  * compile, the run, the microtasks after it, and any layout our calls forced. A task that ran
  * the checker is the checker's, even if the detector ran in it too.
  */
-export function ourTasks(events: TraceEvent[]): { script: Script; ms: number }[] {
+export function ourTasks(events: TraceEvent[]): OurTask[] {
   const ours = (e: TraceEvent): Script | null => {
     const args = JSON.stringify(e.args ?? {});
     return SCRIPTS.find((name) => args.includes(`/${name}.js`)) ?? null;
@@ -34,18 +50,25 @@ export function ourTasks(events: TraceEvent[]): { script: Script; ms: number }[]
   if (!first) return [];
   // The renderer's main thread is the one that evaluated the first content script.
   const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const tasks: { script: Script; ms: number }[] = [];
+  const tasks: OurTask[] = [];
   let top: TraceEvent | null = null;
   let owner: Script | null = null;
+  let inside: TraceEvent[] = [];
   const close = () => {
-    if (top && owner) tasks.push({ script: owner, ms: top.dur! / 1000 });
+    if (!top || !owner) return;
+    const calls = inside.filter((e) => SCRIPT_CALL.has(e.name));
+    const within = (e: TraceEvent) => calls.some((c) => e.ts >= c.ts && e.ts + e.dur! <= c.ts + c.dur!);
+    const frame = inside.filter((e) => FRAME_WORK.has(e.name) && !within(e)).reduce((n, e) => n + e.dur!, 0);
+    tasks.push({ script: owner, ms: top.dur! / 1000, frameMs: frame / 1000 });
   };
   for (const e of main) {
     if (!top || e.ts >= top.ts + top.dur!) {
       close();
       top = e;
       owner = null;
+      inside = [];
     }
+    inside.push(e);
     const who = ours(e);
     if (who && (owner === null || who === 'checker')) owner = who;
   }
