@@ -22,7 +22,7 @@ const root = join(import.meta.dirname, '..');
 const html = (p: string) => readFileSync(join(root, p), 'utf8');
 const seed004 = html('fixtures/html/seed-004-shanghai-2021.html');
 const withError = seed004.replace('<td colspan="3">一、本年新收政府信息公开申请数量</td><td>42</td>', '<td colspan="3">一、本年新收政府信息公开申请数量</td><td>43</td>');
-const pingtanGbk = iconv.encode(html('fixtures/lists/pingtan-2025.html').replace(/<meta[^>]*charset=[^>]*>/i, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'gbk');
+const pingtanGbk = iconv.encode(html('fixtures/real/pingtan-2025.html').replace(/<meta[^>]*charset=[^>]*>/i, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'gbk');
 
 const H = 'http://www.example.gov.cn';
 const list = (links: string, pager: string) =>

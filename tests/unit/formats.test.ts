@@ -1,7 +1,7 @@
 /** The compact format data equals the spec files (copied from shared/spec into the project). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, t3ResultDetailRows, type FormatId } from '../../utils/report/formats.ts';
+import { identities, T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, t3ResultDetailRows, type FormatId } from '../../utils/report/formats.ts';
 import { RULES } from '../../utils/report/rules/index.ts';
 import { FIXTURES } from '../helpers/load.ts';
 
@@ -26,5 +26,21 @@ describe.each(['2021', '2019'] as FormatId[])('format %s', (format) => {
   it('every identity of the spec is a rule', () => {
     const ids = RULES.map((r) => r.id);
     for (const i of s.identities) expect(ids).toContain(i.id);
+  });
+  it('identities(): the cells of every identity, expanded as the spec writes them, with unique check ids', () => {
+    type SpecIdentity = { id: string; forEach?: Record<string, string[]>; lhs: string[]; rhs: string[] };
+    const expand = (i: SpecIdentity) => {
+      const [key, values] = Object.entries(i.forEach ?? { none: [''] })[0];
+      return values.map((v) => ({
+        rule: i.id,
+        total: i.lhs.map((x) => x.replace(`{${key}}`, v)),
+        parts: i.rhs.map((x) => x.replace(`{${key}}`, v)),
+      }));
+    };
+    const ours = identities(format).map((i) => ({ rule: i.rule, total: i.total.cells, parts: i.parts.cells }));
+    expect(ours).toEqual((s.identities as SpecIdentity[]).flatMap(expand));
+    const checks = identities(format).map((i) => i.check);
+    expect(new Set(checks).size).toBe(checks.length);
+    for (const i of identities(format)) expect(i.where.zh + i.where.en).not.toMatch(/undefined/);
   });
 });

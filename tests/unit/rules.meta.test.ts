@@ -1,33 +1,24 @@
 /**
- * Conventions kept by a test (STYLE.md): one file per rule named by its id, a Chinese and an
- * English title and explanation, and for every rule a fixture where it passes and one where
- * it fails.
+ * Conventions kept by a test (STYLE.md): rules/ holds one file per rule named by its id and
+ * nothing else but its index, each rule has a Chinese and an English title and explanation, a
+ * fixture where it passes and one where it fails, its findings have unique check ids and an
+ * English sentence, and the README's table lists exactly the rules there are.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../utils/report/rules/index.ts';
+import { RULES, ruleTexts } from '../../utils/report/rules/index.ts';
 import type { Analysis } from '../../utils/report/types.ts';
-import { govPage, officialT2, officialT3, officialT4, type Values } from '../helpers/official.ts';
+import type { Values } from '../helpers/official.ts';
 import { analyzeHtml, analyzeText, seedHtml, seedText } from '../helpers/load.ts';
-import { VALUES_004 } from './variants.test.ts';
+import { page004 } from '../helpers/report004.ts';
 
 const RULE_DIR = new URL('../../utils/report/rules/', import.meta.url).pathname;
+const README = new URL('../../README.md', import.meta.url).pathname;
 
 const t004 = () => seedText('004');
 const h004 = () => seedHtml('004');
 const t000 = () => seedText('000');
-const with004 = (changes: Values, s6 = '2021年，我局未发生收取信息处理费的情况。') =>
-  govPage({
-    title: '上海市医疗保障局2021年政府信息公开工作年度报告',
-    body: [
-      { html: '<p>一、总体情况</p>' }, '2021年，我局全面开展政府信息公开工作。',
-      { html: '<p>二、主动公开政府信息情况</p>' }, { html: officialT2({ ...VALUES_004, ...changes }, '2021') },
-      { html: '<p>三、收到和处理政府信息公开申请情况</p>' }, { html: officialT3({ ...VALUES_004, ...changes }, '2021') },
-      { html: '<p>四、政府信息公开行政复议、行政诉讼情况</p>' }, { html: officialT4({ ...VALUES_004, ...changes }) },
-      { html: '<p>五、存在的主要问题及改进情况</p>' }, '一是政策解读的多样性、精准性还需进一步提高；二是门户网站栏目设计和管理还需进一步加强。',
-      { html: '<p>六、其他需要报告的事项</p>' }, s6,
-    ],
-  });
+const with004 = (changes: Values, s6?: string) => page004(changes, s6);
 
 /** For every rule id: a page where it passes, and one where it fails. */
 const FIXTURES: Record<string, { pass: () => Analysis; fail: () => Analysis }> = {
@@ -60,9 +51,30 @@ const FIXTURES: Record<string, { pass: () => Analysis; fail: () => Analysis }> =
 };
 
 describe('rules', () => {
-  it('one file per rule, named by its id', () => {
-    const files = readdirSync(RULE_DIR).filter((f) => /^[a-z0-9]+\.[a-z0-9_]+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
-    expect(files).toEqual(RULES.map((r) => r.id).sort());
+  it('rules/ holds exactly one file per rule, named by its id, and index.ts', () => {
+    // Every file counts: a helper or a stray file here fails instead of being skipped.
+    const files = readdirSync(RULE_DIR).sort();
+    expect(files).toEqual([...RULES.map((r) => `${r.id}.ts`), 'index.ts'].sort());
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  it("the README's table of what is checked lists every rule id and no other", () => {
+    const readme = readFileSync(README, 'utf8');
+    const section = readme.slice(readme.indexOf('## What is checked'), readme.indexOf('\n## ', readme.indexOf('## What is checked') + 1));
+    const rows = section.split('\n').filter((l) => l.startsWith('| `'));
+    const listed = rows.flatMap((l) => [...l.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+    expect(listed.sort()).toEqual(RULES.map((r) => r.id).sort());
+    // And each row's severity is the rules' own.
+    for (const l of rows) {
+      const [, ids, severity] = l.split('|').map((x) => x.trim());
+      for (const [, id] of ids.matchAll(/`([^`]+)`/g)) expect(RULES.find((r) => r.id === id)!.severity, id).toBe(severity);
+    }
+  });
+
+  it('ruleTexts() gives every rule its titles and explanations for the surfaces', () => {
+    const texts = ruleTexts();
+    expect(Object.keys(texts).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(texts['t3.balance'].title.zh).toBe(RULES.find((r) => r.id === 't3.balance')!.title.zh);
   });
 
   for (const rule of RULES) {
@@ -82,6 +94,20 @@ describe('rules', () => {
         expect(pass.every((f) => f.status === 'pass'), JSON.stringify(pass.filter((f) => f.status !== 'pass'))).toBe(true);
         expect(fail.some((f) => f.status === 'fail')).toBe(true);
         for (const f of fail.filter((x) => x.status === 'fail')) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+      });
+      it('its findings have unique check ids and a sentence in each language, without cell ids', () => {
+        const fx = FIXTURES[rule.id];
+        for (const a of [fx.pass(), fx.fail()]) {
+          const checks = a.findings.map((f) => f.check);
+          expect(new Set(checks).size, 'check ids unique').toBe(checks.length);
+          for (const f of a.findings.filter((x) => x.id === rule.id)) {
+            expect(f.check === rule.id || f.check!.startsWith(rule.id + '/'), f.check).toBe(true);
+            expect(f.check).not.toMatch(/#/);
+            expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+            expect(f.messageEn, f.check).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]{3}/);
+            for (const text of [f.message, f.messageEn!]) expect(text, f.check).not.toMatch(/\bt[234]\.[a-z_]+/);
+          }
+        }
       });
     });
   }

@@ -88,6 +88,9 @@ describe('seed 002: 贵州省医疗保障局 2019, traditional characters, table
       expect(tables.length).toBeGreaterThanOrEqual(2);
       expect(tables.some((f) => f.table === 't3' && f.message.includes('没有填写任何数字'))).toBe(true);
       expect(statusOf(a, 't3.balance')).toEqual(['skip']);
+      // Cells were read (表三's rows were found), and every one of them is blank.
+      const t3 = Object.keys(a.cells).filter((k) => k.startsWith('t3.'));
+      expect(t3.length).toBeGreaterThanOrEqual(kind === 'html' ? 161 : 7);
       expect(Object.values(a.cells).every((v) => v === null)).toBe(true);
     });
     it(`${kind}: 一、总体情况 and 六 are not on the page`, () => {

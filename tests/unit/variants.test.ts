@@ -7,9 +7,8 @@ import { T3_COLUMNS, t3CellId } from '../../utils/report/formats.ts';
 import { splitDigitRun } from '../../utils/report/textTables.ts';
 import { govPage, officialT2, officialT3, officialT4, type Values } from '../helpers/official.ts';
 import { analyzeHtml, analyzeText, errors, failed, seedText, statusOf } from '../helpers/load.ts';
+import { VALUES_004 } from '../helpers/report004.ts';
 
-const base = analyzeText(seedText('004'));
-export const VALUES_004: Values = Object.fromEntries(Object.entries(base.cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
 
 const TITLE = '上海市医疗保障局2021年政府信息公开工作年度报告';
 const page = (t2: string, t3: string, t4: string, extra = '') =>
@@ -121,12 +120,18 @@ describe('reading variants', () => {
     expect(failed(a, 'cells.blank')[0].cells).toEqual(expect.arrayContaining(['t3.denied_state_secret.natural', 't3.denied_law_forbidden.total']));
   });
 
-  it('a blank 总计 cell makes a failing total "incomplete" (warning), not an arithmetic error', () => {
+  it('a blank 总计 cell leaves its checks "incomplete" (one finding for the table), never an arithmetic error', () => {
     const v: Values = { ...VALUES_004, 't3.granted.total': '' };
     const a = analyzeHtml(page(T2, officialT3(v, '2021'), T4));
-    const row = failed(a, 't3.row_total').find((f) => f.cells.includes('t3.granted.total'))!;
-    expect(row).toMatchObject({ severity: 'warning', incomplete: true, expected: 18 });
+    const row = a.findings.find((f) => f.check === 't3.row_total/granted')!;
+    expect(row).toMatchObject({ status: 'skip', severity: 'warning', incomplete: true, expected: 18, actual: null });
+    expect(row.message).toBe('「（一）予以公开」行：总计空白，各类申请人之和为 18，未能核对');
+    const blank = failed(a, 'cells.blank');
+    expect(blank).toHaveLength(1);
+    expect(blank[0]).toMatchObject({ table: 't3', severity: 'warning', incomplete: true, cells: ['t3.granted.total'] });
+    expect(blank[0].message).toBe('表三 「（一）予以公开」·总计空白，2 项校验因此未能核对');
     expect(errors(a)).toEqual([]);
+    expect(a.summary.status).toBe('incomplete');
   });
 
   it('signed deltas in the 2019 本年增/减 column', () => {

@@ -5,6 +5,7 @@
  */
 import { pageFromTree, type TreeAccess } from '../report/page.ts';
 import type { PageSource } from '../report/types.ts';
+import { PUBLISHED_META_SELECTOR } from '../report/published.ts';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -21,7 +22,8 @@ export const domAccess: TreeAccess<Node> = {
 
 export function pageFromDocument(doc: Document, source = doc.location?.href ?? ''): PageSource<Node> {
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
-  return pageFromTree(doc.body ?? doc.documentElement, domAccess, { source, title });
+  const pubDate = doc.querySelector(PUBLISHED_META_SELECTOR)?.getAttribute('content');
+  return pageFromTree(doc.body ?? doc.documentElement, domAccess, { source, title, pubDate });
 }
 
 /**

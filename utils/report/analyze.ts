@@ -7,10 +7,10 @@ import { computeFigures } from './figures.ts';
 import type { FormatId, TableId } from './formats.ts';
 import { extractFacts, findSections, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
-import { RULES, type Report } from './rules/index.ts';
+import { RULES, type Outcome, type Report, type Rule } from './rules/index.ts';
 import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
 import { textBlocksToTables } from './textTables.ts';
-import type { Analysis, Finding, PageSource, Summary, TableVerdict, VerdictStatus } from './types.ts';
+import type { Analysis, Finding, PageSource, ReportContext, Summary, TableVerdict, VerdictStatus } from './types.ts';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -22,12 +22,19 @@ export interface AnalysisWithRefs<Ref> {
   tableRefs: Record<TableId, Ref[]>;
 }
 
-/** Analysis only (command line, tests). */
-export function analyze(page: PageSource): Analysis {
-  return analyzePage(page).analysis;
+/** What the caller knows beside the page (the library: last year's report, the publication date). */
+export interface AnalyzeOptions {
+  /** Last year's report of the same agency, for the cross-year rules. */
+  previous?: Analysis;
+  context?: ReportContext;
 }
 
-export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
+/** Analysis only (command line, tests). */
+export function analyze(page: PageSource, options?: AnalyzeOptions): Analysis {
+  return analyzePage(page, options).analysis;
+}
+
+export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions = {}): AnalysisWithRefs<Ref> {
   const blocks = textBlocksToTables(page.blocks);
   const textBlocks = blocks.flatMap((b, blockIndex) => (b.kind === 'text' ? [{ text: b.text, blockIndex }] : []));
   const lines = toLines(textBlocks);
@@ -64,8 +71,10 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
     lines,
     sections,
     facts: isReport ? extractFacts(lines) : [],
+    previous: options.previous,
+    context: options.context,
   };
-  const findings: Finding[] = isReport ? RULES.flatMap((rule) => safeCheck(rule, report)) : [];
+  const findings: Finding[] = isReport ? runRules(RULES, report) : [];
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
@@ -95,12 +104,52 @@ export function analyzePage<Ref>(page: PageSource<Ref>): AnalysisWithRefs<Ref> {
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
 
+/**
+ * Runs the rules and makes findings of their outcomes: the rule's id, severity and table are
+ * added here, once, with a check id unique in the Analysis (`<rule id>/<at>`).
+ */
+export function runRules(rules: Rule[], report: Report): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const outcomes = safeCheck(rule, report);
+    outcomes.forEach((o, i) => {
+      let check = o.at !== undefined ? `${rule.id}/${o.at}` : outcomes.length === 1 ? rule.id : `${rule.id}/${i}`;
+      // A rule that names two outcomes alike still gets two ids (the meta-test reports it).
+      for (let n = 2; seen.has(check); n++) check = `${check.replace(/#\d+$/, '')}#${n}`;
+      seen.add(check);
+      findings.push(toFinding(rule, o, check));
+    });
+  }
+  return findings;
+}
+
+function toFinding(rule: Rule, o: Outcome, check: string): Finding {
+  const f: Finding = {
+    id: rule.id,
+    check,
+    // A check left unfinished by blank cells is never an arithmetic error.
+    severity: o.incomplete ? 'warning' : rule.severity,
+    status: o.status,
+    message: o.message,
+    messageEn: o.messageEn,
+    cells: o.cells ?? [],
+  };
+  if (o.expected !== undefined) f.expected = o.expected;
+  if (o.actual !== undefined) f.actual = o.actual;
+  if (o.incomplete) f.incomplete = true;
+  const table = o.table ?? rule.table;
+  if (table) f.table = table;
+  return f;
+}
+
 /** A rule that throws must not take the page down: it becomes a finding of its own. */
-function safeCheck(rule: (typeof RULES)[number], report: Report): Finding[] {
+function safeCheck(rule: Rule, report: Report): Outcome[] {
   try {
     return rule.check(report);
   } catch (e) {
-    return [{ id: rule.id, severity: 'info', status: 'skip', message: `校验出错：${(e as Error).message}`, cells: [] }];
+    const why = (e as Error).message;
+    return [{ at: 'error', status: 'skip', message: `校验出错：${why}`, messageEn: `The check failed: ${why}` }];
   }
 }
 
@@ -113,8 +162,8 @@ export function summarize(findings: Finding[], tables: Analysis['tables']): Summ
     const fails = own.filter((f) => f.status === 'fail');
     const errors = fails.filter((f) => f.severity === 'error').length;
     const warnings = fails.filter((f) => f.severity === 'warning' && !f.incomplete).length;
-    const incomplete = fails.filter((f) => f.incomplete).length;
-    const skipped = own.filter((f) => f.status === 'skip').length;
+    const incomplete = own.filter((f) => f.incomplete && f.status === 'skip').length;
+    const skipped = own.filter((f) => f.status === 'skip' && !f.incomplete).length;
     const read = tables[table].found;
     return {
       status: verdictStatus(errors, warnings, incomplete + (read ? 0 : 1) + skipped),
@@ -123,8 +172,8 @@ export function summarize(findings: Finding[], tables: Analysis['tables']): Summ
   };
   const errors = failed.filter((f) => f.severity === 'error').length;
   const warnings = failed.filter((f) => f.severity === 'warning' && !f.incomplete).length;
-  const incomplete = failed.filter((f) => f.incomplete).length;
-  const skipped = live.filter((f) => f.status === 'skip').length;
+  const incomplete = live.filter((f) => f.incomplete && f.status === 'skip').length;
+  const skipped = live.filter((f) => f.status === 'skip' && !f.incomplete).length;
   const notRead = (['t2', 't3', 't4'] as TableId[]).filter((t) => !tables[t].found).length;
   return {
     status: verdictStatus(errors, warnings, incomplete + notRead),

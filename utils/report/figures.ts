@@ -1,5 +1,5 @@
 /** The key figures a reader wants without reading the tables. */
-import { t2CellId, t3CellId, t3ResultDetailRows, t4CellId, type FormatId, type ResultGroup } from './formats.ts';
+import { resultGroupCells, t2CellId, t3CellId, t4CellId, type FormatId, type ResultGroup } from './formats.ts';
 import { cellNumber, type CellReading } from './tables.ts';
 import type { Figures } from './types.ts';
 
@@ -34,7 +34,7 @@ export function computeFigures(cells: Map<string, CellReading>, format: FormatId
     return values.some((v) => v !== null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
   };
   const t3 = (row: string) => one(t3CellId(row, 'total'));
-  const group = (g: ResultGroup) => sum(t3ResultDetailRows(format).filter((r) => r.group === g).map((r) => t3CellId(r.id, 'total')));
+  const group = (g: ResultGroup) => sum(resultGroupCells(format, g, 'total'));
   const resultTotal = t3('result_total');
   const granted = t3('granted');
   const partial = t3('partial');

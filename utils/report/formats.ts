@@ -13,11 +13,17 @@ export type TableId = 't2' | 't3' | 't4';
 export interface ColumnDef {
   id: string;
   label: string;
+  /** The label in English, for English readers (labels.ts composes the words people read). */
+  en?: string;
 }
 
 export interface RowDef {
   id: string;
   label: string;
+  /** The label in English. */
+  en?: string;
+  /** A shorter label for sentences, where the official one is long or ambiguous (3.其他). */
+  short?: string;
   /** Substrings (normalized, simplified) that identify the row label. */
   match: string[];
   /** The result group (（三）不予公开 …) the row belongs to, if any. */
@@ -29,59 +35,59 @@ export type ResultGroup = 'denied' | 'unable' | 'not_processed' | 'other';
 /* ------------------------------------------------------------------ 表三 */
 
 export const T3_COLUMNS: ColumnDef[] = [
-  { id: 'natural', label: '自然人' },
-  { id: 'commercial', label: '商业企业' },
-  { id: 'research', label: '科研机构' },
-  { id: 'social', label: '社会公益组织' },
-  { id: 'legal', label: '法律服务机构' },
-  { id: 'other', label: '其他' },
-  { id: 'total', label: '总计' },
+  { id: 'natural', label: '自然人', en: 'natural persons' },
+  { id: 'commercial', label: '商业企业', en: 'commercial enterprises' },
+  { id: 'research', label: '科研机构', en: 'research institutions' },
+  { id: 'social', label: '社会公益组织', en: 'public-interest organisations' },
+  { id: 'legal', label: '法律服务机构', en: 'legal service agencies' },
+  { id: 'other', label: '其他', en: 'other organisations' },
+  { id: 'total', label: '总计', en: 'total' },
 ];
 export const T3_COLUMN_IDS = T3_COLUMNS.map((c) => c.id);
 /** Every column but 总计: the applicant kinds that add up to 总计. */
 export const T3_APPLICANT_COLUMN_IDS = T3_COLUMN_IDS.slice(0, 6);
 
 const T3_ROWS_HEAD: RowDef[] = [
-  { id: 'new_received', label: '一、本年新收政府信息公开申请数量', match: ['本年新收'] },
-  { id: 'carried_over', label: '二、上年结转政府信息公开申请数量', match: ['上年结转'] },
-  { id: 'granted', label: '（一）予以公开', match: ['予以公开'] },
-  { id: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', match: ['部分公开'] },
-  { id: 'denied_state_secret', label: '1.属于国家秘密', match: ['国家秘密'], group: 'denied' },
-  { id: 'denied_law_forbidden', label: '2.其他法律行政法规禁止公开', match: ['法律行政法规禁止', '禁止公开'], group: 'denied' },
-  { id: 'denied_security_stability', label: '3.危及“三安全一稳定”', match: ['三安全一稳定', '危及'], group: 'denied' },
-  { id: 'denied_third_party', label: '4.保护第三方合法权益', match: ['第三方合法权益', '第三方'], group: 'denied' },
-  { id: 'denied_internal_affairs', label: '5.属于三类内部事务信息', match: ['内部事务'], group: 'denied' },
-  { id: 'denied_process_info', label: '6.属于四类过程性信息', match: ['过程性信息'], group: 'denied' },
-  { id: 'denied_enforcement_file', label: '7.属于行政执法案卷', match: ['行政执法案卷', '执法案卷'], group: 'denied' },
-  { id: 'denied_admin_query', label: '8.属于行政查询事项', match: ['行政查询'], group: 'denied' },
-  { id: 'unable_not_held', label: '1.本机关不掌握相关政府信息', match: ['不掌握'], group: 'unable' },
-  { id: 'unable_need_creation', label: '2.没有现成信息需要另行制作', match: ['另行制作', '没有现成信息'], group: 'unable' },
-  { id: 'unable_unclear', label: '3.补正后申请内容仍不明确', match: ['仍不明确', '补正后'], group: 'unable' },
-  { id: 'not_processed_petition', label: '1.信访举报投诉类申请', match: ['信访', '举报投诉'], group: 'not_processed' },
-  { id: 'not_processed_repeat', label: '2.重复申请', match: ['重复申请'], group: 'not_processed' },
-  { id: 'not_processed_publication', label: '3.要求提供公开出版物', match: ['公开出版物'], group: 'not_processed' },
-  { id: 'not_processed_massive', label: '4.无正当理由大量反复申请', match: ['大量反复'], group: 'not_processed' },
-  { id: 'not_processed_confirm', label: '5.要求行政机关确认或重新出具已获取信息', match: ['确认或重新出具', '重新出具'], group: 'not_processed' },
+  { id: 'new_received', label: '一、本年新收政府信息公开申请数量', en: '1. New applications this year', match: ['本年新收'] },
+  { id: 'carried_over', label: '二、上年结转政府信息公开申请数量', en: '2. Carried over from last year', match: ['上年结转'] },
+  { id: 'granted', label: '（一）予以公开', en: '(1) Granted', match: ['予以公开'] },
+  { id: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', en: '(2) Partly granted', short: '（二）部分公开', match: ['部分公开'] },
+  { id: 'denied_state_secret', label: '1.属于国家秘密', en: '(3) 1. State secret', match: ['国家秘密'], group: 'denied' },
+  { id: 'denied_law_forbidden', label: '2.其他法律行政法规禁止公开', en: '(3) 2. Forbidden by other laws', match: ['法律行政法规禁止', '禁止公开'], group: 'denied' },
+  { id: 'denied_security_stability', label: '3.危及“三安全一稳定”', en: '(3) 3. Endangers security or stability', match: ['三安全一稳定', '危及'], group: 'denied' },
+  { id: 'denied_third_party', label: '4.保护第三方合法权益', en: '(3) 4. Third-party rights', match: ['第三方合法权益', '第三方'], group: 'denied' },
+  { id: 'denied_internal_affairs', label: '5.属于三类内部事务信息', en: '(3) 5. Internal affairs', match: ['内部事务'], group: 'denied' },
+  { id: 'denied_process_info', label: '6.属于四类过程性信息', en: '(3) 6. Process information', match: ['过程性信息'], group: 'denied' },
+  { id: 'denied_enforcement_file', label: '7.属于行政执法案卷', en: '(3) 7. Enforcement files', match: ['行政执法案卷', '执法案卷'], group: 'denied' },
+  { id: 'denied_admin_query', label: '8.属于行政查询事项', en: '(3) 8. Administrative enquiries', match: ['行政查询'], group: 'denied' },
+  { id: 'unable_not_held', label: '1.本机关不掌握相关政府信息', en: '(4) 1. Not held', match: ['不掌握'], group: 'unable' },
+  { id: 'unable_need_creation', label: '2.没有现成信息需要另行制作', en: '(4) 2. Would have to be created', match: ['另行制作', '没有现成信息'], group: 'unable' },
+  { id: 'unable_unclear', label: '3.补正后申请内容仍不明确', en: '(4) 3. Still unclear after correction', match: ['仍不明确', '补正后'], group: 'unable' },
+  { id: 'not_processed_petition', label: '1.信访举报投诉类申请', en: '(5) 1. Petitions and complaints', match: ['信访', '举报投诉'], group: 'not_processed' },
+  { id: 'not_processed_repeat', label: '2.重复申请', en: '(5) 2. Repeated applications', match: ['重复申请'], group: 'not_processed' },
+  { id: 'not_processed_publication', label: '3.要求提供公开出版物', en: '(5) 3. Publications requested', match: ['公开出版物'], group: 'not_processed' },
+  { id: 'not_processed_massive', label: '4.无正当理由大量反复申请', en: '(5) 4. Mass repeated applications', match: ['大量反复'], group: 'not_processed' },
+  { id: 'not_processed_confirm', label: '5.要求行政机关确认或重新出具已获取信息', en: '(5) 5. Confirmation of information held', match: ['确认或重新出具', '重新出具'], group: 'not_processed' },
 ];
 
 const T3_ROWS_TAIL: RowDef[] = [
   // '总计' is also a column header: the reader accepts a bare 总计 only after the result rows.
-  { id: 'result_total', label: '（七）总计', match: ['(七)总计', '七)总计'] },
-  { id: 'carry_forward', label: '四、结转下年度继续办理', match: ['结转下年度'] },
+  { id: 'result_total', label: '（七）总计', en: '(7) Total', match: ['(七)总计', '七)总计'] },
+  { id: 'carry_forward', label: '四、结转下年度继续办理', en: '4. Carried forward to next year', match: ['结转下年度'] },
 ];
 
 export const T3_ROWS: Record<FormatId, RowDef[]> = {
   '2021': [
     ...T3_ROWS_HEAD,
-    { id: 'other_no_correction', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', match: ['逾期不补正'], group: 'other' },
-    { id: 'other_no_fee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', match: ['收费通知', '缴纳费用'], group: 'other' },
+    { id: 'other_no_correction', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', en: '(6) 1. Not corrected in time', short: '（六）1.逾期不补正', match: ['逾期不补正'], group: 'other' },
+    { id: 'other_no_fee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', en: '(6) 2. Fee not paid', short: '（六）2.逾期未缴费', match: ['收费通知', '缴纳费用'], group: 'other' },
     // A bare '其他' is also a column header: the reader takes it only right after other_no_fee.
-    { id: 'other_other', label: '3.其他', match: ['其他'], group: 'other' },
+    { id: 'other_other', label: '3.其他', en: '(6) 3. Other', short: '（六）3.其他', match: ['其他'], group: 'other' },
     ...T3_ROWS_TAIL,
   ],
   '2019': [
     ...T3_ROWS_HEAD,
-    { id: 'other_processing', label: '（六）其他处理', match: ['其他处理'], group: 'other' },
+    { id: 'other_processing', label: '（六）其他处理', en: '(6) Other handling', match: ['其他处理'], group: 'other' },
     ...T3_ROWS_TAIL,
   ],
 };
@@ -92,6 +98,18 @@ export const RESULT_GROUPS: Record<ResultGroup, string> = {
   not_processed: '（五）不予处理',
   other: '（六）其他处理',
 };
+
+export const RESULT_GROUPS_EN: Record<ResultGroup, string> = {
+  denied: '(3) Denied',
+  unable: '(4) Unable to provide',
+  not_processed: '(5) Not processed',
+  other: '(6) Other handling',
+};
+
+/** The cells of one result group in one column (the key figures and the prose check share them). */
+export function resultGroupCells(format: FormatId, group: ResultGroup, column: string): string[] {
+  return t3ResultDetailRows(format).filter((r) => r.group === group).map((r) => t3CellId(r.id, column));
+}
 
 /** Rows (（一）…（六）) that add up to （七）总计. */
 export function t3ResultDetailRows(format: FormatId): RowDef[] {
@@ -104,28 +122,29 @@ export function t3ResultDetailRows(format: FormatId): RowDef[] {
 /* ------------------------------------------------------------------ 表四 */
 
 const T4_OUTCOMES: ColumnDef[] = [
-  { id: 'maintained', label: '结果维持' },
-  { id: 'corrected', label: '结果纠正' },
-  { id: 'other', label: '其他结果' },
-  { id: 'pending', label: '尚未审结' },
-  { id: 'total', label: '总计' },
+  { id: 'maintained', label: '结果维持', en: 'upheld' },
+  { id: 'corrected', label: '结果纠正', en: 'corrected' },
+  { id: 'other', label: '其他结果', en: 'other outcome' },
+  { id: 'pending', label: '尚未审结', en: 'pending' },
+  { id: 'total', label: '总计', en: 'total' },
 ];
 
 export interface T4Group {
   id: 'review' | 'lit_direct' | 'lit_after_review';
   label: string;
+  en: string;
   ruleId: string;
 }
 
 export const T4_GROUPS: T4Group[] = [
-  { id: 'review', label: '行政复议', ruleId: 't4.review_total' },
-  { id: 'lit_direct', label: '行政诉讼·未经复议直接起诉', ruleId: 't4.lit_direct_total' },
-  { id: 'lit_after_review', label: '行政诉讼·复议后起诉', ruleId: 't4.lit_after_review_total' },
+  { id: 'review', label: '行政复议', en: 'Administrative review', ruleId: 't4.review_total' },
+  { id: 'lit_direct', label: '行政诉讼·未经复议直接起诉', en: 'Lawsuits without prior review', ruleId: 't4.lit_direct_total' },
+  { id: 'lit_after_review', label: '行政诉讼·复议后起诉', en: 'Lawsuits after review', ruleId: 't4.lit_after_review_total' },
 ];
 
 export const T4_COLUMNS: (ColumnDef & { group: T4Group['id']; outcome: string })[] = T4_GROUPS.flatMap(
   (g) =>
-    T4_OUTCOMES.map((o) => ({ id: `${g.id}_${o.id}`, label: `${g.label}·${o.label}`, group: g.id, outcome: o.id })),
+    T4_OUTCOMES.map((o) => ({ id: `${g.id}_${o.id}`, label: `${g.label}·${o.label}`, en: `${g.en}, ${o.en}`, group: g.id, outcome: o.id })),
 );
 
 /* ------------------------------------------------------------------ 表二 */
@@ -144,72 +163,72 @@ export interface T2Block {
   rows: RowDef[];
 }
 
-const count = (id: string, label: string): T2Column => ({ id, label, type: 'count' });
-const PREV_DELTA: T2Column[] = [count('prev_items', '上一年项目数量'), { id: 'delta', label: '本年增/减', type: 'signed' }];
+const count = (id: string, label: string, en: string): T2Column => ({ id, label, en, type: 'count' });
+const PREV_DELTA: T2Column[] = [count('prev_items', '上一年项目数量', 'items last year'), { id: 'delta', label: '本年增/减', en: 'change this year', type: 'signed' }];
 
 export const T2_BLOCKS: Record<FormatId, T2Block[]> = {
   '2021': [
     {
       id: 'art20_1', caption: '第二十条第（一）项', item: '一',
-      columns: [count('made', '本年制发件数'), count('repealed', '本年废止件数'), count('valid', '现行有效件数')],
+      columns: [count('made', '本年制发件数', 'issued this year'), count('repealed', '本年废止件数', 'repealed this year'), count('valid', '现行有效件数', 'in force')],
       rows: [
-        { id: 'regulations', label: '规章', match: ['规章'] },
-        { id: 'normative_docs', label: '行政规范性文件', match: ['规范性文件'] },
+        { id: 'regulations', label: '规章', en: 'Regulations', match: ['规章'] },
+        { id: 'normative_docs', label: '行政规范性文件', en: 'Normative documents', match: ['规范性文件'] },
       ],
     },
     {
       id: 'art20_5', caption: '第二十条第（五）项', item: '五',
-      columns: [count('decisions', '本年处理决定数量')],
-      rows: [{ id: 'admin_license', label: '行政许可', match: ['行政许可'] }],
+      columns: [count('decisions', '本年处理决定数量', 'decisions this year')],
+      rows: [{ id: 'admin_license', label: '行政许可', en: 'Administrative licences', match: ['行政许可'] }],
     },
     {
       id: 'art20_6', caption: '第二十条第（六）项', item: '六',
-      columns: [count('decisions', '本年处理决定数量')],
+      columns: [count('decisions', '本年处理决定数量', 'decisions this year')],
       rows: [
-        { id: 'admin_penalty', label: '行政处罚', match: ['行政处罚'] },
-        { id: 'admin_coercion', label: '行政强制', match: ['行政强制'] },
+        { id: 'admin_penalty', label: '行政处罚', en: 'Administrative penalties', match: ['行政处罚'] },
+        { id: 'admin_coercion', label: '行政强制', en: 'Administrative coercion', match: ['行政强制'] },
       ],
     },
     {
       id: 'art20_8', caption: '第二十条第（八）项', item: '八',
-      columns: [{ id: 'fee_amount', label: '本年收费金额（单位：万元）', type: 'amount' }],
-      rows: [{ id: 'admin_fees', label: '行政事业性收费', match: ['行政事业性收费'] }],
+      columns: [{ id: 'fee_amount', label: '本年收费金额（单位：万元）', en: 'fees this year (10,000 yuan)', type: 'amount' }],
+      rows: [{ id: 'admin_fees', label: '行政事业性收费', en: 'Administrative fees', match: ['行政事业性收费'] }],
     },
   ],
   '2019': [
     {
       id: 'art20_1', caption: '第二十条第（一）项', item: '一',
-      columns: [count('new_made', '本年新制作数量'), count('new_public', '本年新公开数量'), count('total_public', '对外公开总数量')],
+      columns: [count('new_made', '本年新制作数量', 'made this year'), count('new_public', '本年新公开数量', 'published this year'), count('total_public', '对外公开总数量', 'published in total')],
       rows: [
-        { id: 'regulations', label: '规章', match: ['规章'] },
-        { id: 'normative_docs', label: '规范性文件', match: ['规范性文件'] },
+        { id: 'regulations', label: '规章', en: 'Regulations', match: ['规章'] },
+        { id: 'normative_docs', label: '规范性文件', en: 'Normative documents', match: ['规范性文件'] },
       ],
     },
     {
       id: 'art20_5', caption: '第二十条第（五）项', item: '五',
-      columns: [...PREV_DELTA, count('decisions', '处理决定数量')],
+      columns: [...PREV_DELTA, count('decisions', '处理决定数量', 'decisions this year')],
       rows: [
-        { id: 'admin_license', label: '行政许可', match: ['行政许可'] },
-        { id: 'other_mgmt_services', label: '其他对外管理服务事项', match: ['其他对外管理服务事项'] },
+        { id: 'admin_license', label: '行政许可', en: 'Administrative licences', match: ['行政许可'] },
+        { id: 'other_mgmt_services', label: '其他对外管理服务事项', en: 'Other management services', match: ['其他对外管理服务事项'] },
       ],
     },
     {
       id: 'art20_6', caption: '第二十条第（六）项', item: '六',
-      columns: [...PREV_DELTA, count('decisions', '处理决定数量')],
+      columns: [...PREV_DELTA, count('decisions', '处理决定数量', 'decisions this year')],
       rows: [
-        { id: 'admin_penalty', label: '行政处罚', match: ['行政处罚'] },
-        { id: 'admin_coercion', label: '行政强制', match: ['行政强制'] },
+        { id: 'admin_penalty', label: '行政处罚', en: 'Administrative penalties', match: ['行政处罚'] },
+        { id: 'admin_coercion', label: '行政强制', en: 'Administrative coercion', match: ['行政强制'] },
       ],
     },
     {
       id: 'art20_8', caption: '第二十条第（八）项', item: '八',
       columns: PREV_DELTA,
-      rows: [{ id: 'admin_fees', label: '行政事业性收费', match: ['行政事业性收费'] }],
+      rows: [{ id: 'admin_fees', label: '行政事业性收费', en: 'Administrative fees', match: ['行政事业性收费'] }],
     },
     {
       id: 'art20_9', caption: '第二十条第（九）项', item: '九',
-      columns: [count('projects', '采购项目数量'), { id: 'amount', label: '采购总金额', type: 'amount' }],
-      rows: [{ id: 'central_procurement', label: '政府集中采购', match: ['政府集中采购'] }],
+      columns: [count('projects', '采购项目数量', 'procurement projects'), { id: 'amount', label: '采购总金额', en: 'total amount', type: 'amount' }],
+      rows: [{ id: 'central_procurement', label: '政府集中采购', en: 'Central government procurement', match: ['政府集中采购'] }],
     },
   ],
 };
@@ -220,17 +239,19 @@ export interface SectionDef {
   id: 's1' | 's2' | 's3' | 's4' | 's5' | 's6';
   ordinal: string;
   title: string;
+  /** The title in English. */
+  en: string;
   /** A heading is the ordinal + 、 followed, within a short distance, by one of these. */
   keywords: string[];
 }
 
 export const SECTIONS: SectionDef[] = [
-  { id: 's1', ordinal: '一', title: '总体情况', keywords: ['总体情况', '概述', '基本情况'] },
-  { id: 's2', ordinal: '二', title: '主动公开政府信息情况', keywords: ['主动公开'] },
-  { id: 's3', ordinal: '三', title: '收到和处理政府信息公开申请情况', keywords: ['收到和处理', '依申请', '处理政府信息公开申请'] },
-  { id: 's4', ordinal: '四', title: '政府信息公开行政复议、行政诉讼情况', keywords: ['行政复议', '行政诉讼', '复议', '诉讼'] },
-  { id: 's5', ordinal: '五', title: '存在的主要问题及改进情况', keywords: ['问题', '改进'] },
-  { id: 's6', ordinal: '六', title: '其他需要报告的事项', keywords: ['其他需要报告', '其他需报告', '其他事项'] },
+  { id: 's1', ordinal: '一', title: '总体情况', en: 'Overview', keywords: ['总体情况', '概述', '基本情况'] },
+  { id: 's2', ordinal: '二', title: '主动公开政府信息情况', en: 'Information published proactively', keywords: ['主动公开'] },
+  { id: 's3', ordinal: '三', title: '收到和处理政府信息公开申请情况', en: 'Applications received and handled', keywords: ['收到和处理', '依申请', '处理政府信息公开申请'] },
+  { id: 's4', ordinal: '四', title: '政府信息公开行政复议、行政诉讼情况', en: 'Administrative reviews and lawsuits', keywords: ['行政复议', '行政诉讼', '复议', '诉讼'] },
+  { id: 's5', ordinal: '五', title: '存在的主要问题及改进情况', en: 'Main problems and improvements', keywords: ['问题', '改进'] },
+  { id: 's6', ordinal: '六', title: '其他需要报告的事项', en: 'Other matters to report', keywords: ['其他需要报告', '其他需报告', '其他事项'] },
 ];
 
 /* ------------------------------------------------------------------ detection */
@@ -279,20 +300,77 @@ export function allCellIds(format: FormatId): string[] {
   return ids;
 }
 
-/** Human label of a cell id, e.g. 表三「（一）予以公开」·自然人. */
-export function cellLabel(cellId: string, format: FormatId): string {
-  const [table, a, b, c] = cellId.split('.');
-  if (table === 't3') {
-    const row = T3_ROWS[format].find((r) => r.id === a) ?? T3_ROWS['2021'].find((r) => r.id === a) ?? T3_ROWS['2019'].find((r) => r.id === a);
-    const col = T3_COLUMNS.find((x) => x.id === b);
-    return `表三「${row?.label ?? a}」·${col?.label ?? b}`;
+/** Human label of a cell id (now in labels.ts, with English; re-exported for old imports). */
+export { cellLabel } from './labels.ts';
+
+/* ------------------------------------------------------------------ identities */
+
+/** Words for people, in Chinese and English. */
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+/**
+ * One arithmetic identity of the format: the cells of `total` add up to the same as the cells
+ * of `parts`. The rules check them, the suspects are found from them, the reader of
+ * run-together digits settles splits with them: they are written here once.
+ */
+export interface Identity {
+  /** The rule that checks it (t3.balance …). */
+  rule: string;
+  /** Unique check id: the rule id and where, e.g. `t3.balance/natural`, `t4.review_total`. */
+  check: string;
+  table: TableId;
+  /** Where it is checked, in a person's words: 自然人列, 「（一）予以公开」行, 行政复议. */
+  where: Words;
+  /** The side that states a total, and the side that adds up to it. */
+  total: { label: Words; cells: string[] };
+  parts: { label: Words; cells: string[] };
+}
+
+const T3_BALANCE_WORDS = {
+  total: { zh: '一、二项之和', en: 'rows 1 + 2' },
+  parts: { zh: '三（七）、四项之和', en: 'rows 3 (7) + 4' },
+};
+
+/** A row in a sentence: 「（一）予以公开」行 / row “(1) Granted”. */
+export function rowWords(r: RowDef): Words {
+  return { zh: `「${r.short ?? r.label}」行`, en: `row “${r.en ?? r.id}”` };
+}
+
+/** The identities of a format, in the order the rules list them. */
+export function identities(format: FormatId): Identity[] {
+  const out: Identity[] = [];
+  const col = (c: ColumnDef): Words => ({ zh: `${c.label}列`, en: `${c.en} column` });
+  for (const c of T3_COLUMNS) {
+    out.push({
+      rule: 't3.balance', check: `t3.balance/${c.id}`, table: 't3', where: col(c),
+      total: { label: T3_BALANCE_WORDS.total, cells: [t3CellId('new_received', c.id), t3CellId('carried_over', c.id)] },
+      parts: { label: T3_BALANCE_WORDS.parts, cells: [t3CellId('result_total', c.id), t3CellId('carry_forward', c.id)] },
+    });
   }
-  if (table === 't4') return `表四 ${T4_COLUMNS.find((x) => x.id === b)?.label ?? b}`;
-  if (table === 't2') {
-    const block = T2_BLOCKS[format].find((x) => x.id === a);
-    const row = block?.rows.find((r) => r.id === b);
-    const col = block?.columns.find((x) => x.id === c);
-    return `表二 ${block?.caption ?? a}「${row?.label ?? b}」·${col?.label ?? c}`;
+  for (const c of T3_COLUMNS) {
+    out.push({
+      rule: 't3.result_total', check: `t3.result_total/${c.id}`, table: 't3', where: col(c),
+      total: { label: { zh: '（七）总计', en: '(7) total' }, cells: [t3CellId('result_total', c.id)] },
+      parts: { label: { zh: '（一）至（六）各项之和', en: 'the sum of (1)–(6)' }, cells: t3ResultDetailRows(format).map((r) => t3CellId(r.id, c.id)) },
+    });
   }
-  return cellId;
+  for (const r of T3_ROWS[format]) {
+    out.push({
+      rule: 't3.row_total', check: `t3.row_total/${r.id}`, table: 't3', where: rowWords(r),
+      total: { label: { zh: '总计', en: 'the total' }, cells: [t3CellId(r.id, 'total')] },
+      parts: { label: { zh: '各类申请人之和', en: 'the sum of the applicant columns' }, cells: T3_APPLICANT_COLUMN_IDS.map((c) => t3CellId(r.id, c)) },
+    });
+  }
+  for (const g of T4_GROUPS) {
+    const cols = T4_COLUMNS.filter((c) => c.group === g.id);
+    out.push({
+      rule: g.ruleId, check: g.ruleId, table: 't4', where: { zh: g.label, en: g.en },
+      total: { label: { zh: '总计', en: 'the total' }, cells: cols.filter((c) => c.outcome === 'total').map((c) => t4CellId(c.id)) },
+      parts: { label: { zh: '各项之和', en: 'the sum of the outcomes' }, cells: cols.filter((c) => c.outcome !== 'total').map((c) => t4CellId(c.id)) },
+    });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * names, format names, the 机关/年度/格式 line. Every surface (overlay, popup, command line,
  * exports) takes them from here.
  */
-import { FORMAT_DOC_NO, type TableId } from './formats.ts';
+import { FORMAT_DOC_NO, T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, type FormatId, type TableId } from './formats.ts';
 import type { Analysis } from './types.ts';
 
 export type Lang = 'zh' | 'en';
@@ -40,4 +40,46 @@ export function identityLine(a: Pick<Analysis, 'agency' | 'year' | 'format'>, la
     return `机关：${a.agency ?? '未能确定'}　年度：${a.year ?? '未能确定'}　格式：${formatName(a.format, 'zh')}`;
   }
   return `Agency: ${a.agency ?? 'not determined'} · Year: ${a.year ?? 'not determined'} · Format: ${formatName(a.format, 'en')}`;
+}
+
+const ITEM_NUMBERS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * A cell id in a person's words: 表三「（一）予以公开」·自然人 / Table 3, row “(1) Granted”,
+ * natural persons. Unknown ids are returned as they are.
+ */
+export function cellLabel(cellId: string, format: FormatId, lang: Lang = 'zh'): string {
+  const [table, a, b, c] = cellId.split('.');
+  const zh = lang === 'zh';
+  if (table === 't3') {
+    const row = T3_ROWS[format].find((r) => r.id === a) ?? T3_ROWS['2021'].find((r) => r.id === a) ?? T3_ROWS['2019'].find((r) => r.id === a);
+    const col = T3_COLUMNS.find((x) => x.id === b);
+    return zh
+      ? `${TABLE_NAMES.t3.zh}「${row ? row.short ?? row.label : a}」·${col?.label ?? b}`
+      : `${TABLE_NAMES.t3.en}, row “${row?.en ?? a}”, ${col?.en ?? b}`;
+  }
+  if (table === 't4') {
+    const col = T4_COLUMNS.find((x) => x.id === b);
+    return zh ? `${TABLE_NAMES.t4.zh} ${col?.label ?? b}` : `${TABLE_NAMES.t4.en}, ${col?.en ?? b}`;
+  }
+  if (table === 't2') {
+    const block = T2_BLOCKS[format].find((x) => x.id === a);
+    const row = block?.rows.find((r) => r.id === b);
+    const col = block?.columns.find((x) => x.id === c);
+    return zh
+      ? `${TABLE_NAMES.t2.zh} ${block?.caption ?? a}「${row?.label ?? b}」·${col?.label ?? c}`
+      : `${TABLE_NAMES.t2.en}, Art. 20 (${ITEM_NUMBERS[block?.item ?? ''] ?? a}), “${row?.en ?? b}”, ${col?.en ?? c}`;
+  }
+  return cellId;
+}
+
+/**
+ * A number as the panel and the popup show it: 11,398,889 (grouped by thousands in both
+ * languages). Only for display: messages and exported data keep plain digits.
+ */
+export function groupDigits(n: number, lang: Lang = 'zh'): string {
+  void lang; // Chinese and English group the same way; kept for a locale that does not.
+  const [int, frac] = String(Math.abs(n)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '');
 }

@@ -7,6 +7,7 @@
  * cell) are walked like any container, so a report inside an old layout table is found.
  */
 import type { Block, PageSource, RawCell, RawRow } from './types.ts';
+import { readPublished } from './published.ts';
 
 export interface TreeAccess<N> {
   isElement(node: N): boolean;
@@ -46,7 +47,7 @@ function isOwnUi<N>(node: N, a: TreeAccess<N>): boolean {
   return a.tag(node).startsWith('grc-') || a.attr(node, 'data-grc-ui') !== null;
 }
 
-export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string }, limits: WalkLimits = { maxChars: 2_000_000 }): PageSource<N> {
+export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string; /** <meta name=PubDate> */ pubDate?: string | null }, limits: WalkLimits = { maxChars: 2_000_000 }): PageSource<N> {
   const blocks: Block<N>[] = [];
   let line = '';
   let chars = 0;
@@ -86,7 +87,8 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
   };
   walk(root, 0);
   flush();
-  return { source: meta.source, title: meta.title, blocks };
+  const published = readPublished(meta.pubDate, blocks);
+  return { source: meta.source, title: meta.title, blocks, ...(published ? { published } : {}) };
 }
 
 /** Elements of a table that belong to it (not to a nested table). */
@@ -169,5 +171,6 @@ export function pageFromText(text: string, source: string, title = ''): PageSour
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => ({ kind: 'text' as const, text: line.replace(/[ \u00a0]+$/g, '') }));
-  return { source, title, blocks };
+  const published = readPublished(null, blocks);
+  return { source, title, blocks, ...(published ? { published } : {}) };
 }

@@ -27,6 +27,21 @@ export interface PageSource<Ref = unknown> {
   /** The document title (<title>, or the first heading); may be empty. */
   title: string;
   blocks: Block<Ref>[];
+  /** Publication date (YYYY-MM-DD) from the page's meta tag or a labelled date in its header. */
+  published?: string;
+}
+
+/**
+ * What the engine is told beside the page, for checks the page alone cannot settle (given by
+ * the library: the date the report was published, the deadlines it configures). Loosely typed
+ * on purpose: the rules that read it say what they expect.
+ */
+export interface ReportContext {
+  /** When the report was published (ISO date), if known. */
+  publishedAt?: string | null;
+  /** Deadlines by kind, e.g. `{ annual: '01-31' }` (month-day); the deadline rule defines the kinds. */
+  deadlines?: Record<string, string>;
+  [key: string]: unknown;
 }
 
 /* ------------------------------------------------------------------ out: an analysis */

@@ -1,4 +1,5 @@
-import { defineRule } from './rule.ts';
+import { cellLabel } from '../labels.ts';
+import { defineRule } from '../checks/rule.ts';
 
 /** Rows whose digits ran together and could be split in several ways: we do not guess. */
 const rule = defineRule({
@@ -12,15 +13,20 @@ const rule = defineRule({
   check(report) {
     const rows = (['t2', 't3', 't4'] as const).flatMap((t) => report.tables[t].uncertainRows);
     const flattened = (['t2', 't3', 't4'] as const).some((t) => report.tables[t].source === 'flattened');
-    if (!flattened) return [{ id: rule.id, severity: rule.severity, status: 'skip', message: '表格不是连写数字，无需拆分', cells: [] }];
-    if (rows.length === 0) return [{ id: rule.id, severity: rule.severity, status: 'pass', message: '连写的数字均已唯一拆分', cells: [] }];
+    if (!flattened) return [{ status: 'skip', message: '表格不是连写数字，无需拆分', messageEn: 'No run-together digits to split' }];
+    if (rows.length === 0) return [{ status: 'pass', message: '连写的数字均已唯一拆分', messageEn: 'Every run of digits was split in exactly one way' }];
     const cells = [...report.cells.values()].filter((c) => c.uncertain);
     return rows.map((row) => {
       const own = cells.filter((c) => c.id.startsWith(row + '.'));
+      const first = own[0]?.id ?? row;
+      // The row in words: the label of its first cell without the column.
+      const rowZh = cellLabel(first, report.format, 'zh').replace(/·[^·」]*$/, '');
+      const rowEn = cellLabel(first, report.format, 'en').replace(/, [^,”]*$/, '');
+      const digits = own[0]?.raw ?? '';
       return {
-        id: rule.id, severity: rule.severity, status: 'fail' as const, table: own[0]?.table,
-        cells: own.map((c) => c.id), actual: own[0]?.raw ?? null, expected: null,
-        message: `${row} 的数字“${own[0]?.raw ?? ''}”有多种拆分方式，数值未采用，请核对原表`,
+        at: row, status: 'fail' as const, table: own[0]?.table, cells: own.map((c) => c.id), actual: digits || null, expected: null,
+        message: `${rowZh} 的数字“${digits}”有多种拆分方式，数值未采用，请核对原表`,
+        messageEn: `${rowEn}: the digits “${digits}” can be split in several ways; not used, check the original table`,
       };
     });
   },

@@ -1,8 +1,10 @@
 /**
- * Every rule, in the order findings are listed. One file per rule; the file name is the
- * rule id (tests/unit/rules.meta.test.ts keeps it so, and checks each has fixtures).
+ * Every rule, in the order findings are listed. This folder holds exactly one file per rule,
+ * named by the rule id, and this index (tests/unit/rules.meta.test.ts keeps it so, checks each
+ * has fixtures and is listed in the README). Helpers shared by rules live in ../checks/.
  */
-import type { Rule } from './rule.ts';
+import type { Words } from '../formats.ts';
+import type { Rule } from '../checks/rule.ts';
 import tablesPresent from './tables.present.ts';
 import t3Balance from './t3.balance.ts';
 import t3ResultTotal from './t3.result_total.ts';
@@ -53,4 +55,15 @@ export const RULES: Rule[] = [
   textGroupTotals,
 ];
 
-export type { Rule, Report } from './rule.ts';
+export type { Outcome, Report, Rule } from '../checks/rule.ts';
+
+export interface RuleText {
+  severity: Rule['severity'];
+  title: Words;
+  explanation: Words;
+}
+
+/** Each rule's title and explanation (zh and en) by rule id, for the surfaces to show with its findings. */
+export function ruleTexts(): Record<string, RuleText> {
+  return Object.fromEntries(RULES.map((r) => [r.id, { severity: r.severity, title: r.title, explanation: r.explanation }]));
+}

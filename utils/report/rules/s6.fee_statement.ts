@@ -1,5 +1,5 @@
-import { defineRule } from './rule.ts';
-import { s6MentionsFee } from './s6-fee.ts';
+import { defineRule } from '../checks/rule.ts';
+import { s6MentionsFee } from '../checks/s6-fee.ts';
 
 /** Since 2021, 六 reports whether 信息处理费 was collected (国办函〔2020〕109号). */
 const rule = defineRule({
@@ -11,12 +11,13 @@ const rule = defineRule({
     en: 'Under the 2021 format, section 6 reports whether information-processing fees were collected. Table 2’s administrative fees are a different thing.',
   },
   check(report) {
-    const base = { id: rule.id, severity: rule.severity, cells: [] as string[] };
-    if (report.format !== '2021') return [{ ...base, status: 'skip', message: '2019 年格式的报告无此要求' }];
+    if (report.format !== '2021') return [{ status: 'skip', message: '2019 年格式的报告无此要求', messageEn: 'Not required in the 2019 format' }];
     const mentions = s6MentionsFee(report);
-    if (mentions === null) return [{ ...base, status: 'skip', message: '未找到第六部分' }];
-    if (!mentions) return [{ ...base, status: 'fail', message: '第六部分没有说明信息处理费的收取情况', expected: '说明信息处理费', actual: '未提及' }];
-    return [{ ...base, status: 'pass', message: '第六部分说明了信息处理费的收取情况' }];
+    if (mentions === null) return [{ status: 'skip', message: '未找到第六部分', messageEn: 'Section 6 was not found' }];
+    if (!mentions) {
+      return [{ status: 'fail', expected: '说明信息处理费', actual: '未提及', message: '第六部分没有说明信息处理费的收取情况', messageEn: 'Section 6 does not say whether information-processing fees were collected' }];
+    }
+    return [{ status: 'pass', message: '第六部分说明了信息处理费的收取情况', messageEn: 'Section 6 states the information-processing fees' }];
   },
 });
 export default rule;

@@ -1,5 +1,7 @@
 import { SECTIONS } from '../formats.ts';
-import { defineRule } from './rule.ts';
+import { defineRule } from '../checks/rule.ts';
+
+const ORDINAL_EN = ['1', '2', '3', '4', '5', '6'];
 
 /** The six parts of the official format, each under its heading, in order. */
 const rule = defineRule({
@@ -16,12 +18,25 @@ const rule = defineRule({
     const order = found.map((f) => f.id).join();
     // Plain code-unit order of s1…s6 (localeCompare would load a collator: 15 ms, cold).
     const sorted = found.map((f) => f.id).sort().join();
-    const base = { id: rule.id, severity: rule.severity, cells: [] as string[] };
+    const en = (id: string) => {
+      const i = SECTIONS.findIndex((s) => s.id === id);
+      return `${ORDINAL_EN[i]}. ${SECTIONS[i].en}`;
+    };
     if (missing.length) {
-      return [{ ...base, status: 'fail', message: `缺少：${missing.map((s) => `${s.ordinal}、${s.title}`).join('；')}`, expected: 6, actual: found.length }];
+      return [{
+        status: 'fail', expected: 6, actual: found.length,
+        message: `缺少：${missing.map((s) => `${s.ordinal}、${s.title}`).join('；')}`,
+        messageEn: `Missing: ${missing.map((s) => en(s.id)).join('; ')}`,
+      }];
     }
-    if (order !== sorted) return [{ ...base, status: 'fail', message: `六个部分的顺序不对：${found.map((f) => f.ordinal).join('、')}` }];
-    return [{ ...base, status: 'pass', message: '六个部分齐全，顺序正确' }];
+    if (order !== sorted) {
+      return [{
+        status: 'fail',
+        message: `六个部分的顺序不对：${found.map((f) => f.ordinal).join('、')}`,
+        messageEn: `The six sections are out of order: ${found.map((f) => ORDINAL_EN[SECTIONS.findIndex((s) => s.id === f.id)]).join(', ')}`,
+      }];
+    }
+    return [{ status: 'pass', message: '六个部分齐全，顺序正确', messageEn: 'All six sections are present, in order' }];
   },
 });
 export default rule;

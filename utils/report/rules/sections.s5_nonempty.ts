@@ -1,6 +1,6 @@
 import { sectionText } from '../narrative.ts';
 import { normalize } from '../normalize.ts';
-import { defineRule } from './rule.ts';
+import { defineRule } from '../checks/rule.ts';
 
 const MIN_CHARS = 20;
 
@@ -15,11 +15,12 @@ const rule = defineRule({
   },
   check(report) {
     const text = sectionText(report.lines, report.sections, 's5');
-    const base = { id: rule.id, severity: rule.severity, cells: [] as string[] };
-    if (text === null) return [{ ...base, status: 'skip', message: '未找到第五部分' }];
+    if (text === null) return [{ status: 'skip', message: '未找到第五部分', messageEn: 'Section 5 was not found' }];
     const n = normalize(text).replace(/[。,;:、]/g, '').length;
-    if (n < MIN_CHARS) return [{ ...base, status: 'fail', message: `第五部分只有 ${n} 个字`, expected: `≥ ${MIN_CHARS} 字`, actual: n }];
-    return [{ ...base, status: 'pass', message: `第五部分 ${n} 字` }];
+    if (n < MIN_CHARS) {
+      return [{ status: 'fail', expected: `≥ ${MIN_CHARS} 字`, actual: n, message: `第五部分只有 ${n} 个字`, messageEn: `Section 5 has only ${n} characters` }];
+    }
+    return [{ status: 'pass', message: `第五部分 ${n} 字`, messageEn: `Section 5 has ${n} characters` }];
   },
 });
 export default rule;

@@ -1,5 +1,4 @@
-import { T3_COLUMNS, t3CellId } from '../formats.ts';
-import { checkIdentity, defineRule, skipMissingTable } from './rule.ts';
+import { checkIdentities, defineRule } from '../checks/rule.ts';
 
 /** The identity printed in 表三's own header: 第一项加第二项之和，等于第三项加第四项之和. */
 const rule = defineRule({
@@ -11,18 +10,6 @@ const rule = defineRule({
     zh: '表三表头注明：本年新收加上年结转，等于本年度办理结果（七）总计加结转下年度继续办理。每一列（自然人、各类法人或其他组织、总计）都应成立。',
     en: "Table 3's header note: new applications plus those carried over equal the total handled plus those carried into next year, in every column.",
   },
-  check(report) {
-    const missing = skipMissingTable(rule, report, 't3', '表三');
-    if (missing) return [missing];
-    return T3_COLUMNS.map((col) =>
-      checkIdentity(
-        report,
-        rule,
-        { label: '一+二', ids: [t3CellId('new_received', col.id), t3CellId('carried_over', col.id)] },
-        { label: '三(七)+四', ids: [t3CellId('result_total', col.id), t3CellId('carry_forward', col.id)] },
-        `${col.label}列`,
-      ),
-    );
-  },
+  check: (report) => checkIdentities(report, rule.id),
 });
 export default rule;

@@ -1,5 +1,4 @@
-import { T3_COLUMNS, t3CellId, t3ResultDetailRows } from '../formats.ts';
-import { checkIdentity, defineRule, skipMissingTable } from './rule.ts';
+import { checkIdentities, defineRule } from '../checks/rule.ts';
 
 /** （七）总计 is the sum of the result rows （一）…（六）, column by column. */
 const rule = defineRule({
@@ -11,19 +10,6 @@ const rule = defineRule({
     zh: '本年度办理结果的（七）总计，应等于（一）予以公开、（二）部分公开、（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理各行之和，每一列都应成立。',
     en: 'The total of the year’s results equals the sum of every result row (granted, partial, denied, unable, not processed, other), in every column.',
   },
-  check(report) {
-    const missing = skipMissingTable(rule, report, 't3', '表三');
-    if (missing) return [missing];
-    const detail = t3ResultDetailRows(report.format);
-    return T3_COLUMNS.map((col) =>
-      checkIdentity(
-        report,
-        rule,
-        { label: '（七）总计', ids: [t3CellId('result_total', col.id)] },
-        { label: '（一）至（六）之和', ids: detail.map((r) => t3CellId(r.id, col.id)) },
-        `${col.label}列`,
-      ),
-    );
-  },
+  check: (report) => checkIdentities(report, rule.id),
 });
 export default rule;

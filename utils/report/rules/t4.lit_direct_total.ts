@@ -1,5 +1,4 @@
-import { defineRule } from './rule.ts';
-import { checkT4Group } from './t4-group.ts';
+import { checkIdentities, defineRule } from '../checks/rule.ts';
 
 const rule = defineRule({
   id: 't4.lit_direct_total',
@@ -10,6 +9,6 @@ const rule = defineRule({
     zh: '表四中行政诉讼（未经复议直接起诉）的“总计”，应等于结果维持、结果纠正、其他结果、尚未审结四项之和。',
     en: 'In table 4, the litigation without prior review total equals maintained + corrected + other + pending.',
   },
-  check: (report) => checkT4Group(rule, report, 'lit_direct'),
+  check: (report) => checkIdentities(report, rule.id),
 });
 export default rule;

@@ -1,5 +1,4 @@
-import { defineRule } from './rule.ts';
-import { checkT4Group } from './t4-group.ts';
+import { checkIdentities, defineRule } from '../checks/rule.ts';
 
 const rule = defineRule({
   id: 't4.review_total',
@@ -10,6 +9,6 @@ const rule = defineRule({
     zh: '表四中行政复议的“总计”，应等于结果维持、结果纠正、其他结果、尚未审结四项之和。',
     en: 'In table 4, the administrative review total equals maintained + corrected + other + pending.',
   },
-  check: (report) => checkT4Group(rule, report, 'review'),
+  check: (report) => checkIdentities(report, rule.id),
 });
 export default rule;

@@ -1,8 +1,6 @@
 import type { TableId } from '../formats.ts';
-import type { Finding } from '../types.ts';
-import { defineRule } from './rule.ts';
-
-const NAMES: Record<TableId, string> = { t2: '表二（主动公开政府信息情况）', t3: '表三（收到和处理政府信息公开申请情况）', t4: '表四（行政复议、行政诉讼情况）' };
+import { TABLE_NAMES, TABLE_TITLES } from '../labels.ts';
+import { defineRule, type Outcome } from '../checks/rule.ts';
 
 /** A report without its tables, or with tables left empty, cannot be checked: say so. */
 const rule = defineRule({
@@ -14,13 +12,17 @@ const rule = defineRule({
     en: 'A report must contain tables 2, 3 and 4 with numbers. Missing or empty tables cannot be checked (sometimes they were published as images or lost in conversion).',
   },
   check(report) {
-    return (['t2', 't3', 't4'] as TableId[]).map((t): Finding => {
+    return (['t2', 't3', 't4'] as TableId[]).map((t): Outcome => {
       const cells = [...report.cells.values()].filter((c) => c.table === t);
-      const base = { id: rule.id, severity: rule.severity, table: t, cells: [] as string[] };
-      if (!report.tables[t].found) return { ...base, status: 'fail', message: `未找到${NAMES[t]}` };
+      const zh = `${TABLE_NAMES[t].zh}（${TABLE_TITLES[t].zh}）`;
+      const en = `${TABLE_NAMES[t].en} (${TABLE_TITLES[t].en})`;
+      const base = { at: t, table: t };
+      if (!report.tables[t].found) return { ...base, status: 'fail', message: `未找到${zh}`, messageEn: `${en} was not found` };
       const filled = cells.filter((c) => c.value.kind === 'number' || c.value.kind === 'invalid').length;
-      if (filled === 0 && !cells.some((c) => c.uncertain)) return { ...base, status: 'fail', message: `${NAMES[t]}没有填写任何数字`, cells: cells.map((c) => c.id) };
-      return { ...base, status: 'pass', message: `${NAMES[t]}：读到 ${cells.length} 个单元格` };
+      if (filled === 0 && !cells.some((c) => c.uncertain)) {
+        return { ...base, status: 'fail', cells: cells.map((c) => c.id), message: `${zh}没有填写任何数字`, messageEn: `${en} holds no numbers at all` };
+      }
+      return { ...base, status: 'pass', message: `${zh}：读到 ${cells.length} 个单元格`, messageEn: `${en}: ${cells.length} cells read` };
     });
   },
 });

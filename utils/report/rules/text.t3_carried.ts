@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
-import { defineRule } from './rule.ts';
-import { compareFacts } from './text-compare.ts';
+import { defineRule } from '../checks/rule.ts';
+import { compareFacts } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_carried',
@@ -10,8 +10,8 @@ const rule = defineRule({
     zh: '正文中“上年结转N件”（或“含上年度结转N件”），应等于表三“二、上年结转政府信息公开申请数量”的总计。',
     en: 'A sentence stating how many applications were carried over must match table 3, row 2, total.',
   },
-  check: (report) => compareFacts(rule, report, {
-    carriedOver: { label: '表三“上年结转”总计', ids: [t3CellId('carried_over', 'total')], table: 't3' },
+  check: (report) => compareFacts(report, {
+    carriedOver: { label: { zh: '表三“上年结转”总计', en: 'table 3’s total carried over' }, ids: [t3CellId('carried_over', 'total')], table: 't3' },
   }),
 });
 export default rule;

@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
-import { defineRule } from './rule.ts';
-import { compareFacts } from './text-compare.ts';
+import { defineRule } from '../checks/rule.ts';
+import { compareFacts } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_forward',
@@ -10,8 +10,8 @@ const rule = defineRule({
     zh: '正文中“结转下年度继续办理N件”，应等于表三“四、结转下年度继续办理”的总计。',
     en: 'A sentence stating how many applications are carried into next year must match table 3, row 4, total.',
   },
-  check: (report) => compareFacts(rule, report, {
-    carryForward: { label: '表三“结转下年度”总计', ids: [t3CellId('carry_forward', 'total')], table: 't3' },
+  check: (report) => compareFacts(report, {
+    carryForward: { label: { zh: '表三“结转下年度”总计', en: 'table 3’s total carried forward' }, ids: [t3CellId('carry_forward', 'total')], table: 't3' },
   }),
 });
 export default rule;

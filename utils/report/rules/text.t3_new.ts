@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
-import { defineRule } from './rule.ts';
-import { compareFacts } from './text-compare.ts';
+import { defineRule } from '../checks/rule.ts';
+import { compareFacts } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_new',
@@ -10,8 +10,8 @@ const rule = defineRule({
     zh: '正文中“本年新收/收到/受理政府信息公开申请N件”，应等于表三“一、本年新收政府信息公开申请数量”的总计。',
     en: 'A sentence stating how many applications were received must match table 3, row 1, total.',
   },
-  check: (report) => compareFacts(rule, report, {
-    newReceived: { label: '表三“本年新收”总计', ids: [t3CellId('new_received', 'total')], table: 't3' },
+  check: (report) => compareFacts(report, {
+    newReceived: { label: { zh: '表三“本年新收”总计', en: 'table 3’s total of new applications' }, ids: [t3CellId('new_received', 'total')], table: 't3' },
   }),
 });
 export default rule;

@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
-import { defineRule } from './rule.ts';
-import { compareFacts } from './text-compare.ts';
+import { defineRule } from '../checks/rule.ts';
+import { compareFacts } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_result_total',
@@ -10,8 +10,8 @@ const rule = defineRule({
     zh: '正文中关于依申请公开的“办结/答复/办理N件”，应等于表三“（七）总计”的总计列。',
     en: 'A sentence about applications handled (办结/答复) must match table 3, (7) total.',
   },
-  check: (report) => compareFacts(rule, report, {
-    resultTotal: { label: '表三“（七）总计”', ids: [t3CellId('result_total', 'total')], table: 't3' },
+  check: (report) => compareFacts(report, {
+    resultTotal: { label: { zh: '表三“（七）总计”', en: 'table 3’s (7) total' }, ids: [t3CellId('result_total', 'total')], table: 't3' },
   }),
 });
 export default rule;

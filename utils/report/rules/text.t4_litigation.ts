@@ -1,6 +1,6 @@
 import { t4CellId } from '../formats.ts';
-import { defineRule } from './rule.ts';
-import { compareFacts } from './text-compare.ts';
+import { defineRule } from '../checks/rule.ts';
+import { compareFacts } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t4_litigation',
@@ -10,8 +10,8 @@ const rule = defineRule({
     zh: '正文中“行政诉讼N件”，应等于表四“未经复议直接起诉”与“复议后起诉”两个总计之和。',
     en: 'A sentence stating the number of lawsuits must match table 4: direct plus after-review totals.',
   },
-  check: (report) => compareFacts(rule, report, {
-    litigation: { label: '表四“行政诉讼”总计', ids: [t4CellId('lit_direct_total'), t4CellId('lit_after_review_total')], table: 't4' },
+  check: (report) => compareFacts(report, {
+    litigation: { label: { zh: '表四“行政诉讼”总计', en: 'table 4’s lawsuit totals' }, ids: [t4CellId('lit_direct_total'), t4CellId('lit_after_review_total')], table: 't4' },
   }),
 });
 export default rule;

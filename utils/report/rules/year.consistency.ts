@@ -1,6 +1,6 @@
 import { sectionText } from '../narrative.ts';
 import { normalize } from '../normalize.ts';
-import { defineRule } from './rule.ts';
+import { defineRule } from '../checks/rule.ts';
 
 /** The year in the title, the statistics period and the overview should be the same. */
 const rule = defineRule({
@@ -12,16 +12,19 @@ const rule = defineRule({
     en: 'The year in the title, in the statistics period and in the overview should agree; an overview about the previous year often means last year’s text was copied.',
   },
   check(report) {
-    const base = { id: rule.id, severity: rule.severity, cells: [] as string[] };
     const year = report.detection.year;
-    if (year === null) return [{ ...base, status: 'skip', message: '未能确定报告年度' }];
+    if (year === null) return [{ status: 'skip', message: '未能确定报告年度', messageEn: 'The report year could not be determined' }];
     const all = report.lines.map((l) => l.norm).join('\n');
     const period = /(?:统计|期限|时限|期间)[^。]{0,20}?(20\d{2})年1月1日[^。]{0,12}?(?:(20\d{2})年)?12月31日/.exec(all);
     if (period) {
       const from = Number(period[1]);
       const to = period[2] ? Number(period[2]) : from;
       if (from !== year || to !== year) {
-        return [{ ...base, status: 'fail', message: `报告年度为 ${year} 年，统计期限却写作 ${from} 年至 ${to} 年`, expected: year, actual: from !== year ? from : to }];
+        return [{
+          status: 'fail', expected: year, actual: from !== year ? from : to,
+          message: `报告年度为 ${year} 年，统计期限却写作 ${from} 年至 ${to} 年`,
+          messageEn: `The report is for ${year}, but the statistics period says ${from} to ${to}`,
+        }];
       }
     }
     const overview = sectionText(report.lines, report.sections, 's1');
@@ -31,10 +34,14 @@ const rule = defineRule({
       const own = counts.get(year) ?? 0;
       const prev = counts.get(year - 1) ?? 0;
       if (prev >= 2 && prev > own) {
-        return [{ ...base, status: 'fail', message: `“一、总体情况”中 ${year - 1} 年出现 ${prev} 次、${year} 年只有 ${own} 次，可能沿用了上年的报告`, expected: year, actual: year - 1 }];
+        return [{
+          status: 'fail', expected: year, actual: year - 1,
+          message: `“一、总体情况”中 ${year - 1} 年出现 ${prev} 次、${year} 年只有 ${own} 次，可能沿用了上年的报告`,
+          messageEn: `The overview names ${year - 1} ${prev} times and ${year} only ${own} times; last year’s text may have been reused`,
+        }];
       }
     }
-    return [{ ...base, status: 'pass', message: `报告年度 ${year} 年，前后一致` }];
+    return [{ status: 'pass', message: `报告年度 ${year} 年，前后一致`, messageEn: `The year ${year} is stated consistently` }];
   },
 });
 export default rule;
