@@ -51,7 +51,7 @@ export class BatchRun {
   /** List pages not read because the person's limit was reached. */
   pagesOverLimit: string[] = [];
   private nextId = 1;
-  private readonly deps: BatchDeps;
+  private deps: BatchDeps;
   private readonly queue: PoliteQueue;
   /** List pages taken on per list (its first page included), against maxListPages. */
   private listPagesPlanned = new Map<string, number>();
@@ -123,6 +123,8 @@ export class BatchRun {
           }
           item.outcome = outcome;
           item.state = 'done';
+          // A URL given as a possible list turned out to be one report (or no list): a row like any other.
+          if (item.kind === 'list' && outcome.kind !== 'list') item.kind = 'report';
           if (outcome.kind === 'report') await this.keep(item, outcome.analysis);
           if (outcome.kind === 'list') this.expand(item, outcome.reading);
         },
@@ -164,6 +166,11 @@ export class BatchRun {
       this.listOf.set(next, root);
       this.start(this.push({ kind: 'list', url: next }));
     }
+  }
+
+  /** The person changed the page limit: it counts for list pages found from now on. */
+  setMaxListPages(n: number) {
+    this.deps.maxListPages = n;
   }
 
   pause() {

@@ -11,6 +11,7 @@ import { analyzePage } from '../report/analyze.ts';
 import { REPORT_WORDS } from '../report/detect.ts';
 import { PAGE_MARKERS } from '../report/formats.ts';
 import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, type AttachmentType, type ListReading } from '../report/links.ts';
+import { collectAnchors } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';
 import type { Analysis } from '../report/types.ts';
 import type { FetchFailure } from './fetchPage.ts';
@@ -26,28 +27,6 @@ export type PageOutcome =
   | { kind: 'shell'; title: string }
   | { kind: 'not-report'; title: string }
   | { kind: 'failed'; failure: FetchFailure };
-
-/**
- * The page's links, as written, and the base URL. Self-contained on purpose: the popup also
- * runs it inside the tab (scripting.executeScript serializes the function), so the list a
- * person sees in the popup and the one the library page checks are read the same way.
- */
-export function collectAnchors(doc: Document = document): { base: string; anchors: Anchor[]; scriptHints: string[] } {
-  const anchors: Anchor[] = [];
-  const links = doc.getElementsByTagName('a');
-  for (let i = 0; i < links.length && anchors.length < 5000; i++) {
-    const a = links[i];
-    anchors.push({ text: (a.textContent ?? '').slice(0, 300), href: a.getAttribute('href'), title: a.getAttribute('title') });
-  }
-  const scriptHints: string[] = [];
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length && scriptHints.length < 50; i++) {
-    const text = scripts[i].textContent ?? '';
-    if (/createPageHTML|pagination|下一页/.test(text)) scriptHints.push(text.slice(0, 2000));
-  }
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href') ?? '';
-  return { base: baseHref, anchors, scriptHints };
-}
 
 /** A parsed document: inert, scripts never run. */
 export function parseHtml(text: string): Document {
