@@ -1,0 +1,231 @@
+/**
+ * 检查草稿: a report before it is published. Open a .docx, .html/.htm or .txt file, or paste
+ * from Word (its HTML flavour); the draft is shown as it reads, with the same marks as on a
+ * page (a chip before each table, wrong cells outlined with the value they should have), and
+ * the same findings, key figures and copy buttons as the popup. Nothing is kept unless the
+ * person presses "存入报告库"; nothing leaves the browser.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { CopyButtons } from '../../../components/CopyButtons.tsx';
+import { FigureList } from '../../../components/FigureList.tsx';
+import { FindingList } from '../../../components/FindingList.tsx';
+import { COMPONENT_CSS } from '../../../components/styles.ts';
+import { copyToClipboard } from '../../../utils/dom/clipboard.ts';
+import { messages } from '../../../utils/i18n.ts';
+import { saveAnalysis } from '../../../utils/library/store.ts';
+import type { TableId } from '../../../utils/report/formats.ts';
+import { identityLine, TABLE_NAMES } from '../../../utils/report/labels.ts';
+import type { Analysis, Finding, TableVerdict } from '../../../utils/report/types.ts';
+import { batchWords, uiLang } from '../batch/words.ts';
+import { DraftError, readDraftFile, readDraftHtml, readDraftText, type Draft } from './readDraft.ts';
+import '../batch/batch.css';
+
+const lang = uiLang();
+const t = messages(lang === 'zh' ? 'zh' : 'en');
+const w = batchWords(lang);
+
+const words = {
+  zh: {
+    title: '检查草稿',
+    intro: '在发布之前核对年报：打开 Word（.docx）、网页（.html/.htm）或文本（.txt）文件，或在下方粘贴从 Word 复制的内容。文件只在本机读取。',
+    open: '打开文件',
+    paste: '在此处粘贴（Ctrl+V）从 Word 或 WPS 复制的年报',
+    reading: '正在读取…',
+    save: '存入报告库',
+    saved: '已存入报告库',
+    notReport: '未识别为政府信息公开工作年度报告：请确认内容包含“收到和处理政府信息公开申请情况”等表格。',
+    notes: 'Word 文件中未能转换的内容：',
+    status: { errors: (n: number) => `✗ ${n} 处错误`, warnings: (n: number) => `⚠ ${n} 项警告`, incomplete: '⚠ 未能核对', ok: '✓ 全部相符' },
+  },
+  en: {
+    title: 'Check a draft',
+    intro: 'Check a report before publishing it: open a Word (.docx), web page (.html/.htm) or text (.txt) file, or paste what you copied from Word below. Files are read on this computer only.',
+    open: 'Open a file',
+    paste: 'Paste (Ctrl+V) the report copied from Word or WPS here',
+    reading: 'Reading…',
+    save: 'Keep in the library',
+    saved: 'Kept in the library',
+    notReport: 'Not recognised as an information-disclosure annual report: does it contain the tables (收到和处理政府信息公开申请情况…)?',
+    notes: 'Parts of the Word file that could not be converted:',
+    status: { errors: (n: number) => `✗ ${n} errors`, warnings: (n: number) => `⚠ ${n} warnings`, incomplete: '⚠ not fully checked', ok: '✓ all hold' },
+  },
+}[lang];
+
+/** A table's chip words, from its verdict in the summary (the one verdict). */
+function chipText(v: TableVerdict): string {
+  if (!v.read) return words.status.incomplete;
+  if (v.status === 'errors') return words.status.errors(v.errors);
+  if (v.status === 'warnings') return words.status.warnings(v.warnings);
+  if (v.status === 'incomplete') return words.status.incomplete;
+  return words.status.ok;
+}
+
+const VIEW_CSS = `
+:host { display: block; }
+.draft { font: 14px/1.7 "Noto Serif CJK SC", "SimSun", serif; color: #202124; padding: 12px 16px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; }
+table { border-collapse: collapse; margin: 4px 0 12px; font-size: 12px; line-height: 1.4; }
+td, th { border: 1px solid #9aa0a6; padding: 2px 4px; }
+[data-grc-status="error"] { outline: 2px solid #d93025; outline-offset: -2px; background: #fce8e6; }
+[data-grc-status="warning"] { outline: 2px dashed #e37400; outline-offset: -2px; }
+.grc-expected { display: block; color: #c5221f; font: 600 11px system-ui, sans-serif; }
+.grc-chip { display: inline-block; margin: 8px 0 2px; padding: 1px 10px; border-radius: 12px; border: 1px solid; font: 13px system-ui, sans-serif; }
+.grc-chip.ok { color: #137333; background: #e6f4ea; } .grc-chip.errors { color: #c5221f; background: #fce8e6; }
+.grc-chip.warnings, .grc-chip.incomplete { color: #b06000; background: #fef7e0; }
+pre { white-space: pre-wrap; font: 13px/1.6 ui-monospace, monospace; }
+`;
+
+/** Marks the shown draft: ids on every cell read, outlines on cells of failed checks, chips before tables. */
+function markDraft(draft: Draft) {
+  const { analysis, cellRefs, tableRefs } = draft.result;
+  const byCell = new Map<string, Finding[]>();
+  for (const f of analysis.findings) {
+    if (f.status !== 'fail' || f.severity === 'info' || f.dismissed || f.incomplete) continue;
+    for (const id of f.cells) byCell.set(id, [...(byCell.get(id) ?? []), f]);
+  }
+  for (const [id, node] of cellRefs) {
+    const el = node as Element;
+    el.setAttribute('data-grc-cell', id);
+    const found = byCell.get(id);
+    if (found) {
+      el.setAttribute('data-grc-status', found.some((f) => f.severity === 'error') ? 'error' : 'warning');
+      el.setAttribute('title', found.map((f) => (lang === 'en' ? (f.messageEn ?? f.message) : f.message)).join('\n'));
+    }
+  }
+  for (const s of analysis.suspects) {
+    const el = cellRefs.get(s.cell) as Element | undefined;
+    if (!el) continue;
+    el.setAttribute('data-grc-status', 'error');
+    const label = el.ownerDocument.createElement('span');
+    label.className = 'grc-expected';
+    label.textContent = `${t.expected} ${s.expected}`;
+    el.append(label);
+  }
+  for (const table of ['t2', 't3', 't4'] as TableId[]) {
+    const anchor = tableRefs[table][0] as Element | undefined;
+    if (!anchor || !analysis.tables[table].found) continue;
+    const verdict = analysis.summary.tables[table];
+    const chip = anchor.ownerDocument.createElement('div');
+    chip.className = `grc-chip ${verdict.read ? verdict.status : 'incomplete'}`;
+    chip.setAttribute('data-grc-chip', table);
+    chip.textContent = `${TABLE_NAMES[table][lang]} ${chipText(verdict)}`;
+    anchor.before(chip);
+  }
+}
+
+function DraftView({ draft }: { draft: Draft }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    root.replaceChildren();
+    const style = document.createElement('style');
+    style.textContent = VIEW_CSS;
+    const view = document.createElement('div');
+    view.className = 'draft';
+    if (draft.body) {
+      // The cleaned nodes themselves: the engine's cell refs point at them.
+      markDraft(draft);
+      view.append(...Array.from(draft.body.childNodes).map((n) => document.adoptNode(n)));
+    } else {
+      const pre = document.createElement('pre');
+      pre.textContent = draft.text ?? '';
+      view.append(pre);
+    }
+    root.append(style, view);
+  }, [draft]);
+  return <div ref={host} class="draft-view" data-draft-view />;
+}
+
+function Verdict({ analysis }: { analysis: Analysis }) {
+  const s = analysis.summary;
+  return (
+    <div class="verdict">
+      <p class="identity">{identityLine(analysis, lang)}</p>
+      <p class={`status st-${s.status}`} data-draft-status={s.status}>
+        {s.status === 'errors' ? words.status.errors(s.errors) : s.status === 'warnings' ? words.status.warnings(s.warnings) : s.status === 'incomplete' ? words.status.incomplete : words.status.ok}
+        {'　'}{t.passed(s.passed)}
+      </p>
+    </div>
+  );
+}
+
+export function DraftPanel() {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [saved, setSaved] = useState(false);
+
+  const show = (d: Draft) => {
+    setDraft(d);
+    setSaved(false);
+    setError('');
+  };
+  const open = async (file: File) => {
+    setBusy(true);
+    try {
+      show(await readDraftFile(file));
+    } catch (e) {
+      setDraft(null);
+      setError(e instanceof DraftError ? e.message : String((e as Error).message ?? e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const paste = (e: ClipboardEvent) => {
+    e.preventDefault();
+    const html = e.clipboardData?.getData('text/html') ?? '';
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (html.trim()) show(readDraftHtml(html, lang === 'zh' ? '粘贴的内容' : 'pasted', 'draft:clipboard'));
+    else if (text.trim()) show(readDraftText(text, 'clipboard'));
+  };
+  const keep = async () => {
+    if (!draft) return;
+    await saveAnalysis(draft.result.analysis, { url: draft.source, origin: 'draft' });
+    setSaved(true);
+  };
+
+  const a = draft?.result.analysis;
+  return (
+    <section class="grc-draft" data-panel="draft">
+      <style>{COMPONENT_CSS}</style>
+      <h2>{words.title}</h2>
+      <p class="intro">{words.intro}</p>
+      <div class="row">
+        <label class="file">
+          {words.open}{' '}
+          <input type="file" accept=".docx,.html,.htm,.txt" data-draft-file onChange={(e) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void open(f);
+          }} />
+        </label>
+      </div>
+      <div class="paste-zone" contentEditable tabIndex={0} role="textbox" aria-label={words.paste} data-paste onPaste={paste} onInput={(e) => ((e.target as HTMLElement).textContent = '')}>
+        {words.paste}
+      </div>
+      <p class="network">{w.network}</p>
+      {busy && <p role="status">{words.reading}</p>}
+      {error && <p class="error" role="alert" data-draft-error>{error}</p>}
+      {draft && a && (
+        <div class="draft-result" data-draft-result data-source={draft.source}>
+          {!a.isReport && <p class="warn">{words.notReport}</p>}
+          <Verdict analysis={a} />
+          {draft.notes.length > 0 && (
+            <details class="notes">
+              <summary>{words.notes} {draft.notes.length}</summary>
+              <ul>{draft.notes.slice(0, 50).map((n, i) => <li key={i}>{n}</li>)}</ul>
+            </details>
+          )}
+          <div class="row">
+            <button type="button" onClick={() => void keep()} disabled={saved || !a.isReport} data-draft-save>{saved ? words.saved : words.save}</button>
+          </div>
+          <FindingList findings={a.findings} t={t} />
+          <h3>{t.figures}</h3>
+          <FigureList figures={a.figures} english={lang === 'en'} />
+          <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} />
+          <DraftView draft={draft} />
+        </div>
+      )}
+    </section>
+  );
+}
