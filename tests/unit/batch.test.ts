@@ -77,11 +77,11 @@ const fakeFetch: FetchLike = async (url, init) => {
 
 async function runList(maxListPages: number) {
   requested.length = 0;
-  const saved: { url: string; analysis: Analysis }[] = [];
+  const saved: { url: string; analysis: Analysis; publishedAt?: string }[] = [];
   const run = new BatchRun({
     allowed: isGovCn,
     fetch: fakeFetch,
-    save: async (analysis, url) => void saved.push({ url, analysis }),
+    save: async (analysis, url, publishedAt) => void saved.push({ url, analysis, publishedAt }),
     queue: new PoliteQueue({ concurrency: 2, pauseMs: 0 }),
     limits: { timeoutMs: 200, maxBytes: 4 * 1024 * 1024 },
     maxListPages,
@@ -101,6 +101,8 @@ describe('checking a list page', () => {
 
     const report = byUrl('/nb/004.html').outcome;
     expect(report?.kind === 'report' && report.analysis.summary.status).toBe('ok');
+    // The date the page states (发布时间：2022-01-28 09:30), kept for the deadline check.
+    expect(report?.kind === 'report' && report.publishedAt).toBe('2022-01-28');
     const wrong = byUrl('/nb/004-error.html').outcome;
     expect(wrong?.kind === 'report' && wrong.analysis.summary.status).toBe('errors');
     expect(wrong?.kind === 'report' && wrong.analysis.cells['t3.new_received.natural']).toBe(43);
@@ -117,6 +119,7 @@ describe('checking a list page', () => {
     expect(byUrl('/nb/slow.html').outcome).toEqual({ kind: 'failed', failure: { kind: 'timeout', ms: 200 } });
 
     // Only the three reports are kept; the PDF is never requested.
+    expect(saved.find((s) => s.url.endsWith('/004.html'))?.publishedAt).toBe('2022-01-28');
     expect(saved.map((s) => s.url).sort()).toEqual([`${H}/nb/004-error.html`, `${H}/nb/004.html`, `${H}/nb/pingtan.html`]);
     expect(requested).not.toContain(`${H}/nb/caizheng.pdf`);
     expect(requested.every((u) => u.startsWith(H))).toBe(true);

@@ -34,7 +34,7 @@ export interface BatchItem {
 export interface BatchDeps {
   allowed: (url: string) => boolean | Promise<boolean>;
   /** Keeps a report in the library. */
-  save: (analysis: Analysis, url: string) => Promise<void>;
+  save: (analysis: Analysis, url: string, publishedAt?: string) => Promise<void>;
   fetch?: FetchLike;
   limits?: FetchLimits;
   queue?: PoliteQueue;
@@ -125,7 +125,7 @@ export class BatchRun {
           item.state = 'done';
           // A URL given as a possible list turned out to be one report (or no list): a row like any other.
           if (item.kind === 'list' && outcome.kind !== 'list') item.kind = 'report';
-          if (outcome.kind === 'report') await this.keep(item, outcome.analysis);
+          if (outcome.kind === 'report') await this.keep(item, outcome.analysis, outcome.publishedAt);
           if (outcome.kind === 'list') this.expand(item, outcome.reading);
         },
         (e) => {
@@ -136,9 +136,9 @@ export class BatchRun {
       .finally(() => this.changed());
   }
 
-  private async keep(item: BatchItem, analysis: Analysis) {
+  private async keep(item: BatchItem, analysis: Analysis, publishedAt?: string) {
     try {
-      await this.deps.save(analysis, item.url);
+      await this.deps.save(analysis, item.url, publishedAt);
       item.stored = true;
     } catch (e) {
       item.stored = false;

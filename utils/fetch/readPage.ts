@@ -13,11 +13,13 @@ import { PAGE_MARKERS } from '../report/formats.ts';
 import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, type AttachmentType, type ListReading } from '../report/links.ts';
 import { collectAnchors } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';
+import { PUBLISHED_META_SELECTOR, readPublished } from '../report/published.ts';
 import type { Analysis } from '../report/types.ts';
 import type { FetchFailure } from './fetchPage.ts';
 
 export type PageOutcome =
-  | { kind: 'report'; analysis: Analysis }
+  /** `publishedAt`: the page's own publication date (meta tag or a labelled date near the top). */
+  | { kind: 'report'; analysis: Analysis; publishedAt?: string }
   | { kind: 'list'; title: string; reading: ListReading }
   /** The link (or the page) leads to a file: PDF, Word, WPS… `url` is the file. */
   | { kind: 'attachment'; title: string; fileType: AttachmentType | '文件'; url: string }
@@ -45,8 +47,12 @@ function bodyText(doc: Document): string {
 /** Reads one fetched page. `url` is where it was fetched from (after redirects). */
 export function readPage(text: string, url: string): PageOutcome {
   const doc = parseHtml(text);
-  const { analysis } = analyzePage(pageFromDocument(doc, url));
-  if (analysis.isReport) return { kind: 'report', analysis };
+  const page = pageFromDocument(doc, url);
+  const { analysis } = analyzePage(page);
+  if (analysis.isReport) {
+    const publishedAt = readPublished(doc.querySelector(PUBLISHED_META_SELECTOR)?.getAttribute('content'), page.blocks);
+    return { kind: 'report', analysis, ...(publishedAt ? { publishedAt } : {}) };
+  }
 
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
   const { base, anchors, scriptHints } = collectAnchors(doc);

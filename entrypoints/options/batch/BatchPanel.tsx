@@ -30,7 +30,7 @@ const allowed = allowedSites(hasPermission);
 function newRun(maxListPages: number): BatchRun {
   return new BatchRun({
     allowed,
-    save: async (analysis: Analysis, url: string) => void (await saveAnalysis(analysis, { url, origin: 'list' })),
+    save: async (analysis: Analysis, url: string, publishedAt?: string) => void (await saveAnalysis(analysis, { url, origin: 'list', publishedAt })),
     maxListPages,
   });
 }
