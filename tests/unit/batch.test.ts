@@ -81,7 +81,7 @@ async function runList(maxListPages: number) {
   const run = new BatchRun({
     allowed: isGovCn,
     fetch: fakeFetch,
-    save: async (analysis, url, publishedAt) => void saved.push({ url, analysis, publishedAt }),
+    keep: async ({ analysis, publishedAt }, url) => (saved.push({ url, analysis, publishedAt }), analysis),
     queue: new PoliteQueue({ concurrency: 2, pauseMs: 0 }),
     limits: { timeoutMs: 200, maxBytes: 4 * 1024 * 1024 },
     maxListPages,

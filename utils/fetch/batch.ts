@@ -6,7 +6,7 @@
  *
  * Knows nothing of the interface: the panel subscribes to changes and renders `items`.
  */
-import type { Analysis } from '../report/types.ts';
+import type { Analysis, PageSource } from '../report/types.ts';
 import { attachmentType, type ListReading } from '../report/links.ts';
 import { DEFAULT_LIMITS, fetchPage, type FetchLike, type FetchLimits } from './fetchPage.ts';
 import { CancelledError, PoliteQueue } from './queue.ts';
@@ -33,8 +33,11 @@ export interface BatchItem {
 
 export interface BatchDeps {
   allowed: (url: string) => boolean | Promise<boolean>;
-  /** Keeps a report in the library. */
-  save: (analysis: Analysis, url: string, publishedAt?: string) => Promise<void>;
+  /**
+   * Keeps a report in the library; answers the analysis as kept (the library may add what
+   * only it knows, such as last year's report's checks).
+   */
+  keep: (report: { analysis: Analysis; page: PageSource<Node>; publishedAt?: string }, url: string) => Promise<Analysis>;
   fetch?: FetchLike;
   limits?: FetchLimits;
   queue?: PoliteQueue;
@@ -125,7 +128,7 @@ export class BatchRun {
           item.state = 'done';
           // A URL given as a possible list turned out to be one report (or no list): a row like any other.
           if (item.kind === 'list' && outcome.kind !== 'list') item.kind = 'report';
-          if (outcome.kind === 'report') await this.keep(item, outcome.analysis, outcome.publishedAt);
+          if (outcome.kind === 'report') await this.keep(item, outcome);
           if (outcome.kind === 'list') this.expand(item, outcome.reading);
         },
         (e) => {
@@ -136,9 +139,10 @@ export class BatchRun {
       .finally(() => this.changed());
   }
 
-  private async keep(item: BatchItem, analysis: Analysis, publishedAt?: string) {
+  private async keep(item: BatchItem, report: Extract<PageOutcome, { kind: 'report' }>) {
     try {
-      await this.deps.save(analysis, item.url, publishedAt);
+      const kept = await this.deps.keep(report, item.url);
+      item.outcome = { ...report, analysis: kept };
       item.stored = true;
     } catch (e) {
       item.stored = false;
@@ -209,7 +213,8 @@ export class BatchRun {
   settle(url: string, analysis: Analysis) {
     const item = this.items.find((i) => i.url === url);
     if (!item) return;
-    item.outcome = { kind: 'report', analysis };
+    // Read in the tab: the page stays there; the row needs only the analysis.
+    item.outcome = { kind: 'report', analysis, page: { source: url, title: analysis.title, blocks: [] } };
     item.stored = true;
     item.state = 'done';
     this.changed();

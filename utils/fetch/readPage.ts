@@ -14,12 +14,15 @@ import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, t
 import { collectAnchors } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';
 import { PUBLISHED_META_SELECTOR, readPublished } from '../report/published.ts';
-import type { Analysis } from '../report/types.ts';
+import type { Analysis, PageSource } from '../report/types.ts';
 import type { FetchFailure } from './fetchPage.ts';
 
 export type PageOutcome =
-  /** `publishedAt`: the page's own publication date (meta tag or a labelled date near the top). */
-  | { kind: 'report'; analysis: Analysis; publishedAt?: string }
+  /**
+   * `page`: what the walker read (the library analyzes it again with last year's report when
+   * it keeps it); `publishedAt`: the page's own publication date (meta tag or a labelled date).
+   */
+  | { kind: 'report'; analysis: Analysis; page: PageSource<Node>; publishedAt?: string }
   | { kind: 'list'; title: string; reading: ListReading }
   /** The link (or the page) leads to a file: PDF, Word, WPS… `url` is the file. */
   | { kind: 'attachment'; title: string; fileType: AttachmentType | '文件'; url: string }
@@ -51,7 +54,7 @@ export function readPage(text: string, url: string): PageOutcome {
   const { analysis } = analyzePage(page);
   if (analysis.isReport) {
     const publishedAt = readPublished(doc.querySelector(PUBLISHED_META_SELECTOR)?.getAttribute('content'), page.blocks);
-    return { kind: 'report', analysis, ...(publishedAt ? { publishedAt } : {}) };
+    return { kind: 'report', analysis, page, ...(publishedAt ? { publishedAt } : {}) };
   }
 
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();

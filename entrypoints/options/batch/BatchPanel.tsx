@@ -30,7 +30,7 @@ const allowed = allowedSites(hasPermission);
 function newRun(maxListPages: number): BatchRun {
   return new BatchRun({
     allowed,
-    save: async (analysis: Analysis, url: string, publishedAt?: string) => void (await saveAnalysis(analysis, { url, origin: 'list', publishedAt })),
+    keep: async ({ analysis, publishedAt }, url) => (await saveAnalysis(analysis, { url, origin: 'list', publishedAt })).analysis,
     maxListPages,
   });
 }
