@@ -15,7 +15,7 @@ import { isGovCn } from '../../utils/fetch/allowed.ts';
 import type { FetchLike } from '../../utils/fetch/fetchPage.ts';
 import { PoliteQueue } from '../../utils/fetch/queue.ts';
 import { readPage } from '../../utils/fetch/readPage.ts';
-import { outcomeLine, runSummary } from '../../utils/fetch/reasons.ts';
+import { outcomeLine, rowStatus, runSummary } from '../../utils/fetch/reasons.ts';
 import type { Analysis } from '../../utils/report/types.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -152,6 +152,33 @@ describe('checking a list page', () => {
     await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
     expect(run.items.find((i) => i.url === `${H}/nb/dead.html`)!.outcome?.kind).toBe('report');
     delete site[`${H}/nb/dead.html`];
+  });
+});
+
+describe('pause and cancel', () => {
+  it('cancels what waits and what runs, and retries it all afterwards', async () => {
+    const run = new BatchRun({
+      allowed: isGovCn,
+      fetch: fakeFetch,
+      keep: async ({ analysis }) => analysis,
+      queue: new PoliteQueue({ concurrency: 2, pauseMs: 50 }),
+      limits: { timeoutMs: 5000, maxBytes: 4 * 1024 * 1024 },
+    });
+    run.addReports([`${H}/nb/slow.html`, `${H}/nb/004.html`, `${H}/nb/004-error.html`, `${H}/nb/images.html`].map((url) => ({ url })));
+    run.pause();
+    await new Promise((r) => setTimeout(r, 100));
+    // Paused at once: only what had started before goes on (the first, which never answers).
+    expect(run.items.map((i) => i.state)).toEqual(['running', 'waiting', 'waiting', 'waiting']);
+    run.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(run.items.map((i) => i.state)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(runSummary(run.items, 'zh')).toBe('共 4 份：0 份相符，0 份有错，4 份无法读取');
+    delete site[`${H}/nb/slow.html`];
+    run.retryFailed();
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    expect(run.items.map((i) => rowStatus(i))).toEqual(['unreadable', 'ok', 'errors', 'unreadable']);
+    expect(outcomeLine(run.items[0].outcome!, 'zh')).toBe('无法打开：HTTP 404');
+    site[`${H}/nb/slow.html`] = 'hang';
   });
 });
 
