@@ -193,6 +193,8 @@ describe('checking the reports a list page links to', () => {
     expect(await options.locator('[data-summary]').textContent()).toBe('共 8 份：4 份相符，1 份有错，1 份有警告，2 份无法读取');
     // The shell's own script ran in its tab, as in any browser: that is how it got its report.
     expect(served).toContain('/api/article/2024013.json');
+    await options.setViewportSize({ width: 1280, height: 800 });
+    await options.screenshot({ path: join(root, 'docs/screenshots/batch.png'), fullPage: true });
   });
 
   it('filters the run and exports it in the library’s columns', async () => {
@@ -246,6 +248,8 @@ describe('checking a draft before publishing', () => {
     });
     expect(wrong.status).toBe('error');
     expect(wrong.chip).toMatch(/^表三 ✗ \d+ 处错误$/);
+    await page.locator('[data-draft-view]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(root, 'docs/screenshots/draft.png') });
     // Not kept unless asked.
     expect((await libraryEntries(page)).some((e) => e.url.startsWith('draft:'))).toBe(false);
     await page.locator('[data-draft-save]').click();
