@@ -187,6 +187,7 @@ describe('checking the reports a list page links to', () => {
   it('checks the script-filled page in a tab and keeps it in the library too', async () => {
     await row(options, '/nb/shell.html').locator('[data-open-in-tab]').click();
     await expect.poll(() => row(options, '/nb/shell.html').getAttribute('data-status'), { timeout: 45_000 }).toBe('ok');
+    expect(await row(options, '/nb/shell.html').locator('[data-note]').textContent()).toBe('已在标签页中核对');
     const entries = await libraryEntries(options);
     expect(entries.find((e) => e.url === url('/nb/shell.html'))).toMatchObject({ status: 'ok', agency: '上海市医疗保障局' });
     expect(entries).toHaveLength(6);
@@ -248,7 +249,8 @@ describe('checking a draft before publishing', () => {
     });
     expect(wrong.status).toBe('error');
     expect(wrong.chip).toMatch(/^表三 ✗ \d+ 处错误$/);
-    await page.locator('[data-draft-view]').scrollIntoViewIfNeeded();
+    // (Playwright's locators reach into the draft view's open shadow root.)
+    await page.locator('[data-grc-chip="t3"]').evaluate((chip) => (chip.scrollIntoView({ block: 'start' }), scrollBy(0, -70)));
     await page.screenshot({ path: join(root, 'docs/screenshots/draft.png') });
     // Not kept unless asked.
     expect((await libraryEntries(page)).some((e) => e.url.startsWith('draft:'))).toBe(false);

@@ -28,6 +28,8 @@ export interface BatchItem {
   outcome?: PageOutcome;
   /** Set once the report is kept in the library (or why keeping it failed). */
   stored?: boolean;
+  /** The page could not be read here and was checked in a tab instead (an empty shell). */
+  readInTab?: boolean;
   storeError?: string;
 }
 
@@ -216,6 +218,7 @@ export class BatchRun {
     // Read in the tab: the page stays there; the row needs only the analysis.
     item.outcome = { kind: 'report', analysis, page: { source: url, title: analysis.title, blocks: [] } };
     item.stored = true;
+    item.readInTab = true;
     item.state = 'done';
     this.changed();
   }

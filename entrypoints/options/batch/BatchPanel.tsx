@@ -87,6 +87,7 @@ function Row({ run, item }: { run: BatchRun; item: BatchItem }) {
       <td class="n">{a ? uncheckedOf(a) : ''}</td>
       <td class="note" data-note>
         {o && outcomeLine(o, lang)}
+        {item.readInTab && w.readInTab}
         {item.storeError && w.storeFailed(item.storeError)}
         {o?.kind === 'attachment' && (
           <>

@@ -65,6 +65,7 @@ const VIEW_CSS = `
 .draft { font: 14px/1.7 "Noto Serif CJK SC", "SimSun", serif; color: #202124; padding: 12px 16px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; }
 table { border-collapse: collapse; margin: 4px 0 12px; font-size: 12px; line-height: 1.4; }
 td, th { border: 1px solid #9aa0a6; padding: 2px 4px; }
+td p, th p { margin: 0; }
 [data-grc-status="error"] { outline: 2px solid #d93025; outline-offset: -2px; background: #fce8e6; }
 [data-grc-status="warning"] { outline: 2px dashed #e37400; outline-offset: -2px; }
 .grc-expected { display: block; color: #c5221f; font: 600 11px system-ui, sans-serif; }
