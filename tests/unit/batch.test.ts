@@ -182,6 +182,20 @@ describe('pause and cancel', () => {
   });
 });
 
+describe('pasted addresses', () => {
+  it('reads a pasted report page, list page or file as what it is', async () => {
+    const run = new BatchRun({ allowed: isGovCn, fetch: fakeFetch, keep: async ({ analysis }) => analysis, queue: new PoliteQueue({ pauseMs: 0 }), maxListPages: 1 });
+    for (const url of [`${H}/nb/004.html`, `${H}/nb/report.docx`]) run.addList(url);
+    await new Promise<void>((resolve) => {
+      const check = () => run.finished && resolve();
+      run.onChange(check);
+      check();
+    });
+    expect(run.items.map((i) => [i.kind, rowStatus(i)])).toEqual([['report', 'ok'], ['report', 'unreadable']]);
+    expect(outcomeLine(run.items[1].outcome!, 'zh')).toBe('附件：Word，暂不能在线核对');
+  });
+});
+
 describe('reading one page', () => {
   it('reads a page that is no report as such', () => {
     expect(readPage(html('fixtures/html/not-report-news.html'), `${H}/news.html`).kind).toBe('not-report');

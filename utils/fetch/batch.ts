@@ -106,6 +106,7 @@ export class BatchRun {
     // A link to a file is never fetched: we cannot read it online, and say so.
     const fileType = attachmentType(item.url);
     if (fileType) {
+      item.kind = 'report';
       item.state = 'done';
       item.outcome = { kind: 'attachment', title: item.linkTitle ?? '', fileType, url: item.url };
       return;
