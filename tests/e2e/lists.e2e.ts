@@ -9,7 +9,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFromHtml } from '../../cli/cheerioPage.ts';
 import { analyze } from '../../utils/report/analyze.ts';
 import { htmlToDocx, htmlToWordClipboard } from '../helpers/docx.ts';
-import { launchWithExtension, root } from '../helpers/browser.ts';
+import { EXTENSION_DIR, launchWithExtension, root } from '../helpers/browser.ts';
 import { articleOf } from '../helpers/official.ts';
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
@@ -77,7 +77,13 @@ const requests: string[] = [];
 const served: string[] = [];
 const url = (path: string) => `http://${HOST}:${port}${path}`;
 
+// The panels are tabs of the library page (entrypoints/options, the library work, issue 9).
+// A branch built without that page has nothing to test here; merged, every test runs.
+const hasLibraryPage = existsSync(join(EXTENSION_DIR, 'options.html'));
+if (!hasLibraryPage) console.warn('[lists.e2e] options.html not built (no library page on this branch): skipped');
+
 beforeAll(async () => {
+  if (!hasLibraryPage) return;
   server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     served.push(path);
@@ -125,7 +131,7 @@ async function libraryEntries(page: Page): Promise<{ url: string; origin: string
 
 const row = (page: Page, path: string) => page.locator(`[data-results] tr[data-url="${url(path)}"]`);
 
-describe('checking the reports a list page links to', () => {
+describe.runIf(hasLibraryPage)('checking the reports a list page links to', () => {
   let options: Page;
 
   it('offers the check in the popup on the list page, and opens the library page with ?list=', async () => {
@@ -219,7 +225,7 @@ describe('checking the reports a list page links to', () => {
   });
 });
 
-describe('checking a draft before publishing', () => {
+describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
   /** The cells of the HTML fixture, as the command line's adapter reads the page. */
   const expected = (html: string) => Object.fromEntries(Object.entries(analyze(pageFromHtml(html, 'fixture')).cells).filter(([, v]) => v !== null));
 
