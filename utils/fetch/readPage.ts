@@ -13,7 +13,6 @@ import { PAGE_MARKERS } from '../report/formats.ts';
 import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, type AttachmentType, type ListReading } from '../report/links.ts';
 import { collectAnchors } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';
-import { PUBLISHED_META_SELECTOR, readPublished } from '../report/published.ts';
 import type { Analysis, PageSource } from '../report/types.ts';
 import type { FetchFailure } from './fetchPage.ts';
 
@@ -51,10 +50,9 @@ function bodyText(doc: Document): string {
 export function readPage(text: string, url: string): PageOutcome {
   const doc = parseHtml(text);
   const page = pageFromDocument(doc, url);
-  const { analysis } = analyzePage(page);
+  const { analysis } = analyzePage(page, { context: { publishedAt: page.published ?? null } });
   if (analysis.isReport) {
-    const publishedAt = readPublished(doc.querySelector(PUBLISHED_META_SELECTOR)?.getAttribute('content'), page.blocks);
-    return { kind: 'report', analysis, page, ...(publishedAt ? { publishedAt } : {}) };
+    return { kind: 'report', analysis, page, ...(page.published ? { publishedAt: page.published } : {}) };
   }
 
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
