@@ -9,7 +9,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { collectAnchors } from '../../utils/fetch/anchors.ts';
+import { collectAnchors, resolveBase } from '../../utils/fetch/anchors.ts';
 import { isReportList, readListPage } from '../../utils/report/links.ts';
 
 const zh = /^zh/i.test(navigator.language);
@@ -28,7 +28,7 @@ export function ListOffer({ tabId }: { tabId: number | undefined }) {
       const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: collectAnchors });
       const found = frame?.result as ReturnType<typeof collectAnchors> | undefined;
       if (!found) return;
-      const reading = readListPage(found.anchors, tab.url, { base: found.base ? new URL(found.base, tab.url).href : tab.url, scriptHints: found.scriptHints });
+      const reading = readListPage(found.anchors, tab.url, { base: resolveBase(found.base, tab.url), scriptHints: found.scriptHints });
       if (isReportList(reading)) setOffer({ url: tab.url, count: reading.reports.length });
     })().catch(() => {
       // A page we may not read (no host permission, a browser page): no offer.

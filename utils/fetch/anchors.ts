@@ -23,3 +23,11 @@ export function collectAnchors(doc: Document = document): { base: string; anchor
   return { base: baseHref, anchors, scriptHints };
 }
 
+/** The document's <base href> against its address; the address itself when there is none (or it is broken). */
+export function resolveBase(base: string, url: string): string {
+  try {
+    return base ? new URL(base, url).href : url;
+  } catch {
+    return url;
+  }
+}

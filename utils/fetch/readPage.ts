@@ -11,7 +11,7 @@ import { analyzePage } from '../report/analyze.ts';
 import { REPORT_WORDS } from '../report/detect.ts';
 import { PAGE_MARKERS } from '../report/formats.ts';
 import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, type AttachmentType, type ListReading } from '../report/links.ts';
-import { collectAnchors } from './anchors.ts';
+import { collectAnchors, resolveBase } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';
 import type { Analysis, PageSource } from '../report/types.ts';
 import type { FetchFailure } from './fetchPage.ts';
@@ -57,7 +57,7 @@ export function readPage(text: string, url: string): PageOutcome {
 
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
   const { base, anchors, scriptHints } = collectAnchors(doc);
-  const reading = readListPage(anchors, url, { base: base ? new URL(base, url).href : url, scriptHints });
+  const reading = readListPage(anchors, url, { base: resolveBase(base, url), scriptHints });
   if (isReportList(reading)) return { kind: 'list', title, reading };
 
   const text_ = bodyText(doc);
@@ -95,9 +95,4 @@ function attachmentLinks(anchors: Anchor[], url: string): { url: string; title: 
     if (type) out.push({ url: abs, title: (a.title || a.text).trim(), attachment: type });
   }
   return out;
-}
-
-/** The outcome of a link that names a file: never fetched, listed with its type. */
-export function attachmentOutcome(url: string, title: string, fileType: AttachmentType): PageOutcome {
-  return { kind: 'attachment', title, fileType, url };
 }
