@@ -17,6 +17,10 @@ export default defineConfig({
     // The detector (entrypoints/detector.ts, an unlisted script) runs on every gov.cn page
     // and frame; the background injects the checker only where it finds a report.
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], all_frames: true, run_at: 'document_idle' }],
+    // Library (issue 9): sites beyond gov.cn a person adds in the settings are asked for one by
+    // one at that moment (permissions.request); nothing beyond gov.cn is granted at install.
+    // The options page (entrypoints/options, the library) becomes options_ui by itself.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }
       : {}),

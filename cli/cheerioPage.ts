@@ -124,8 +124,8 @@ function textOf(node: AnyNode): string {
  * Saved HTML → PageSource: a whole page, or a bare fragment (an article body saved without
  * <html>/<body>, as CMS editors and archives store it), read the same way.
  */
-export function pageFromHtml(html: string, source: string): PageSource<AnyNode> {
-  const deadline = performance.now() + READ_DEADLINE_MS;
+export function pageFromHtml(html: string, source: string, limits: { deadlineMs: number } = { deadlineMs: READ_DEADLINE_MS }): PageSource<AnyNode> {
+  const deadline = performance.now() + limits.deadlineMs;
   const doc = parse(html, deadline);
   const titleOf = (tag: string) => {
     const el = find(doc, tag);

@@ -1,9 +1,9 @@
 /**
- * Bytes → text in whatever charset gov.cn pages use: the BOM, then the <meta> charset, then
- * strict UTF-8, and GB18030 (a superset of GBK and GB2312) when UTF-8 does not fit.
+ * Bytes → text in whatever charset gov.cn pages use: the BOM, then the declared charset (HTTP
+ * header or <meta>), then strict UTF-8, and GB18030 (a superset of GBK and GB2312) when UTF-8
+ * does not fit. Labels are resolved by TextDecoder itself (the WHATWG Encoding labels: gbk,
+ * gb2312, x-gbk, utf8 … all work), so there is no alias table to keep.
  */
-const ALIASES: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', 'utf8': 'utf-8' };
-
 export class NotTextError extends Error {}
 
 export function decodeBytes(bytes: Uint8Array, declared?: string | null): { text: string; charset: string } {
@@ -17,14 +17,15 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): { text
   if (head[0] === 0xfe && head[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
   const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii)?.[1];
-  const wanted = (declared || meta || '').toLowerCase();
-  const charset = ALIASES[wanted] ?? wanted;
-  if (charset && charset !== 'utf-8') {
+  const label = declared || meta;
+  if (label) {
+    let decoder: TextDecoder | undefined;
     try {
-      return { text: new TextDecoder(charset).decode(bytes), charset };
+      decoder = new TextDecoder(label);
     } catch {
-      // An unknown label: fall through to sniffing.
+      // An unknown label: sniff the bytes below.
     }
+    if (decoder && decoder.encoding !== 'utf-8') return { text: decoder.decode(bytes), charset: decoder.encoding };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };

@@ -1,4 +1,4 @@
-/** Command-line inputs → pages: files, folders (recursively) and URLs. */
+/** Command-line inputs → pages: files, folders (recursively) and URLs, each bounded in size. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pageFromText } from '../utils/report/page.ts';
@@ -6,11 +6,18 @@ import type { PageSource } from '../utils/report/types.ts';
 import { pageFromHtml } from './cheerioPage.ts';
 import { decodeBytes } from './decode.ts';
 
+/** What a folder is searched for. A file named on the command line is read whatever its name, unless NOT_REPORT_EXTENSIONS. */
 export const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.txt']);
-const MAX_BYTES = 20 * 1024 * 1024;
+/** Files that are never a report page, even when named: documentation, data, code. */
+const NOT_REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.json', '.csv', '.tsv', '.js', '.mjs', '.ts', '.css', '.xml', '.yml', '.yaml']);
+export const MAX_MB = 20;
+const MAX_BYTES = MAX_MB * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/** An input that cannot be read, with the reason in a person's words (no stack, no errno). */
+export class InputError extends Error {}
 
 /** Expands folders into the report files under them, in a stable order. */
 export async function expandInputs(args: string[]): Promise<string[]> {
@@ -45,24 +52,101 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Text and markup → a page: HTML when it looks like markup, else a plain-text report. */
+/**
+ * Text and markup → a page: HTML when it looks like markup (a whole page or a bare fragment:
+ * an article body that starts with <p>, <span>, <table>, <div>, <font> …), else plain text.
+ */
 export function pageFromContent(text: string, source: string, hint?: 'html' | 'text'): PageSource {
-  const html = hint === 'html' || (hint !== 'text' && /<(?:html|body|table|p|div)[\s>]/i.test(text.slice(0, 20000)));
+  const html = hint === 'html' || (hint !== 'text' && /<(?:!doctype|html|head|body|table|p|div|span|font|br|h[1-6]|section|article)[\s>/]/i.test(text.slice(0, 20000)));
   return html ? pageFromHtml(text, source) : pageFromText(text, source);
 }
 
-export async function readInput(input: string): Promise<PageSource> {
-  if (isUrl(input)) {
-    const res = await fetch(input, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const declared = /charset=([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1];
-    return pageFromContent(decodeBytes(bytes, declared).text, input);
+/** The reason a file cannot be read, in Chinese (Node's ENOENT and friends are for programmers). */
+function fileError(e: NodeJS.ErrnoException, path: string): Error {
+  switch (e.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new InputError(`找不到文件：${path}`);
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(`没有读取权限：${path}`);
+    case 'EISDIR':
+      return new InputError(`是文件夹，不是文件：${path}`);
+    default:
+      return new InputError(`无法读取 ${path}（${e.code ?? e.message}）`);
   }
-  const s = await stat(input);
-  if (!s.isFile()) throw new Error('不是文件');
-  if (s.size > MAX_BYTES) throw new Error(`文件过大（${Math.round(s.size / 1024 / 1024)} MB，上限 20 MB）`);
-  const bytes = await readFile(input);
+}
+
+/** A URL's body, streamed and stopped past MAX_BYTES (a hostile or broken server cannot fill the memory). */
+async function fetchBytes(url: string): Promise<{ bytes: Uint8Array; declared?: string }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+  } catch (e) {
+    const name = (e as Error).name;
+    throw new InputError(name === 'TimeoutError' ? `网址 ${FETCH_TIMEOUT_MS / 1000} 秒内没有响应：${url}` : `无法访问网址：${url}（${(e as Error).message}）`);
+  }
+  if (!res.ok) throw new InputError(`网址返回 HTTP ${res.status}：${url}`);
+  const tooLarge = () => new InputError(`响应超过 ${MAX_MB} MB，未读取：${url}`);
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_BYTES) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  const declared = /charset=([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1];
+  return { bytes, declared };
+}
+
+/** An input's bytes, read; turning them into a page is synchronous (pageFromLoaded), so one time limit covers it with the analysis. */
+export interface Loaded {
+  source: string;
+  bytes: Uint8Array;
+  /** The charset the HTTP header declared. */
+  declared?: string;
+  hint?: 'html' | 'text';
+}
+
+export async function loadInput(input: string): Promise<Loaded> {
+  if (isUrl(input)) return { source: input, ...(await fetchBytes(input)) };
   const ext = extname(input).toLowerCase();
-  return pageFromContent(decodeBytes(bytes).text, input, ext === '.txt' ? 'text' : ext.startsWith('.htm') || ext === '.shtml' ? 'html' : undefined);
+  if (NOT_REPORT_EXTENSIONS.has(ext)) throw new InputError(`不是报告网页或文本：${ext} 文件不读取（读取 .html、.htm、.txt 等）`);
+  let bytes: Buffer;
+  try {
+    const s = await stat(input);
+    if (s.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    if (s.size > MAX_BYTES) throw new InputError(`文件过大（${Math.round(s.size / 1024 / 1024)} MB，上限 ${MAX_MB} MB）：${input}`);
+    bytes = await readFile(input);
+  } catch (e) {
+    throw e instanceof InputError ? e : fileError(e as NodeJS.ErrnoException, input);
+  }
+  const hint = ext === '.txt' ? 'text' : ext.startsWith('.htm') || ext === '.shtml' || ext === '.xhtml' ? 'html' : undefined;
+  return { source: input, bytes, hint };
+}
+
+export function pageFromLoaded(l: Loaded): PageSource {
+  return pageFromContent(decodeBytes(l.bytes, l.declared).text, l.source, l.hint);
+}
+
+export async function readInput(input: string): Promise<PageSource> {
+  return pageFromLoaded(await loadInput(input));
 }

@@ -12,8 +12,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { AnalyzeResponse, FrameReport, Message } from '../utils/messages.ts';
-import { analyzePage } from '../utils/report/analyze.ts';
 import type { Analysis } from '../utils/report/types.ts';
+// The report library (issue 9): keeps each report, runs the cross-year checks, dismissals,
+// sites turned off. Its three calls below are marked "library".
+import { checkPageWithLibrary, handleLibraryMessage, turnedOffOn } from '../utils/library/background.ts';
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
 const CHECKER_FILE = '/content-scripts/checker.js';
@@ -62,22 +64,28 @@ export default defineBackground(() => {
     const m = message as Message;
     const tabId = sender.tab?.id;
     const frameId = sender.frameId ?? 0;
+    const forLibrary = handleLibraryMessage(message); // library: grc:dismiss
+    if (forLibrary) return forLibrary;
     if (m?.type === 'grc:analyze' && tabId !== undefined) {
       return (async (): Promise<AnalyzeResponse> => {
-        const { analysis, cellRefs, tableRefs } = analyzePage(m.page);
+        const { analysis, cellRefs, tableRefs } = await checkPageWithLibrary(m.page, sender.url ?? ''); // library
         await record(tabId, frameId, sender.url ?? '', analysis);
         return { analysis, cellRefs: [...cellRefs], tableRefs };
       })();
     }
     if (m?.type === 'grc:not-a-report' && tabId !== undefined) return record(tabId, frameId, sender.url ?? '', null).then(() => true);
     if (m?.type === 'grc:inject' && tabId !== undefined) {
-      return browser.scripting
-        .executeScript({ target: { tabId, frameIds: [frameId] }, files: [CHECKER_FILE] })
-        .then(
-          () => true,
-          // The frame may have gone away meanwhile; nothing else to do.
-          () => false,
-        );
+      return turnedOffOn(sender.url).then((off) => // library: the person turned the extension off on this site
+        off
+          ? false
+          : browser.scripting
+              .executeScript({ target: { tabId, frameIds: [frameId] }, files: [CHECKER_FILE] })
+              .then(
+                () => true,
+                // The frame may have gone away meanwhile; nothing else to do.
+                () => false,
+              ),
+      );
     }
     if (m?.type === 'grc:get') return load(m.tabId);
     return undefined;

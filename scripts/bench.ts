@@ -3,6 +3,9 @@
  *  - analyze() per report: median and p95 over generated pages (seed pages with varied numbers);
  *  - analyze() cold: the first report in a fresh process, as a page sees it once per load;
  *  - the command line's throughput in reports per second over a few hundred saved pages;
+ *  - the text reader: analyze() of every text page and shape fixture (reports on one line,
+ *    digits run together, mirrors) and of a page whose runs of digits are long and hard to
+ *    split, each the median of 9 warm runs; the slowest page is what must stay under 10 ms.
  * What the extension costs a page in Chromium, and its scripts' sizes: npm run bench:browser.
  * Results go into the README by hand.
  */
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../utils/report/analyze.ts';
 import { pageFromHtml } from '../cli/cheerioPage.ts';
+import { pageFromText } from '../utils/report/page.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const seeds = readdirSync(join(root, 'tests/fixtures/html')).filter((f) => f.startsWith('seed-')).map((f) => readFileSync(join(root, 'tests/fixtures/html', f), 'utf8'));
@@ -46,6 +50,30 @@ const cold = Array.from({ length: 7 }, () => {
   return Number(r.stdout.trim());
 });
 
+// 1c. The text reader, page by page: every text fixture, and a flattened page whose runs are hard to split.
+const fixture = (dir: string) => readdirSync(join(root, 'tests/fixtures', dir)).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(root, 'tests/fixtures', dir, f));
+const seed000 = readFileSync(join(root, 'tests/fixtures/seeds/000_f7c59bf050b26a62.txt'), 'utf8');
+const textPages: [string, ReturnType<typeof pageFromText> | ReturnType<typeof pageFromHtml>][] = [
+  ...[...fixture('seeds'), ...fixture('shapes')].map((f) => {
+    const content = readFileSync(f, 'utf8');
+    return [f.slice(root.length), f.endsWith('.html') ? pageFromHtml(content, f) : pageFromText(content, f)] as [string, ReturnType<typeof pageFromText>];
+  }),
+  // 表四 as 30 digits (two-digit numbers everywhere) and a row of 表三 glued to the next one.
+  ['seed 000 with hard runs (表四 30 digits, 表三 28 digits)', pageFromText(
+    seed000.replace('000000000070007', '251311146332151210691812111051').replace('申请数量5000005', '申请数量15843210001170'),
+    'hard.txt',
+  )],
+];
+const perPage = textPages.map(([name, page]) => {
+  analyze(page);
+  const runs = Array.from({ length: 9 }, () => {
+    const t = performance.now();
+    analyze(page);
+    return performance.now() - t;
+  });
+  return { name, ms: quantile(runs, 0.5) };
+}).sort((a, b) => b.ms - a.ms);
+
 // 2. The command line over saved files: parse + analyze + JSON, one process.
 const dir = mkdtempSync(join(tmpdir(), 'grc-bench-'));
 pages.forEach((html, i) => writeFileSync(join(dir, `report-${String(i).padStart(3, '0')}.html`), html));
@@ -56,6 +84,16 @@ if ((run.status ?? 2) > 1) throw new Error(`gov-report-check exited ${run.status
 const cliSeconds = (performance.now() - t0) / 1000;
 rmSync(dir, { recursive: true });
 
+// 2b. The command line's start-up: one small report per process, as a script calling it per file does.
+const startups = Array.from({ length: 5 }, () => {
+  const t = performance.now();
+  spawnSync(process.execPath, [join(root, 'cli/bin.mjs'), '--format', 'json', join(root, 'tests/fixtures/html/seed-003-shaanxi-2021.html')], { stdio: 'ignore' });
+  return performance.now() - t;
+});
+
 console.log(`analyze() per report (${COUNT} pages): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
 console.log(`analyze() cold, first report in a fresh process (7 processes): median ${quantile(cold, 0.5).toFixed(1)} ms, min ${Math.min(...cold).toFixed(1)}, max ${Math.max(...cold).toFixed(1)}`);
+console.log(`text reader, ${perPage.length} text and shape pages: slowest ${perPage[0].ms.toFixed(2)} ms (${perPage[0].name}), median ${quantile(perPage.map((p) => p.ms), 0.5).toFixed(2)} ms`);
+for (const p of perPage.slice(0, 3)) console.log(`  ${p.ms.toFixed(2)} ms  ${p.name}`);
 console.log(`command line: ${COUNT} reports in ${cliSeconds.toFixed(2)} s = ${Math.round(COUNT / cliSeconds)} reports/s (one process, start-up included)`);
+console.log(`command line, one report per process (5 runs): median ${quantile(startups, 0.5).toFixed(0)} ms, min ${Math.min(...startups).toFixed(0)} ms`);

@@ -17,12 +17,15 @@
  *
  * Regenerate the lockfile from scratch (after adding or merging dependencies):
  *   npm run lockfile
- * which deletes package-lock.json, runs `npm install --package-lock-only --ignore-scripts`
- * (writes the lockfile without touching node_modules) and completes it as above. Then check
+ * which writes a new package-lock.json from package.json alone (`npm install
+ * --package-lock-only --ignore-scripts` in an empty folder: no node_modules, no old lockfile)
+ * and completes it as above. Then check
  * it the way CI uses it: `npm ci` in a fresh clone.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const OS = ['android', 'darwin', 'freebsd', 'linux', 'netbsd', 'openbsd', 'openharmony', 'sunos', 'win32', 'aix'];
 const CPU = ['arm64', 'arm', 'x64', 'ia32', 'loong64', 'mips64el', 'ppc64', 'riscv64', 's390x'];
@@ -81,12 +84,22 @@ export function completeLockfile(lock) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = new URL('../package-lock.json', import.meta.url);
   if (process.argv.includes('--regenerate')) {
-    rmSync(file, { force: true });
+    // From scratch: in an empty folder holding only package.json (and .npmrc), so that neither
+    // the old lockfile nor node_modules shape the result (with node_modules present npm drops
+    // the integrity fields).
+    const scratch = mkdtempSync(join(tmpdir(), 'grc-lock-'));
+    for (const name of ['package.json', '.npmrc']) {
+      const from = new URL(`../${name}`, import.meta.url);
+      if (existsSync(from)) copyFileSync(from, join(scratch, name));
+    }
     // The npm that runs this script (npm run sets npm_execpath), else the one on the PATH.
     const npm = process.env.npm_execpath;
     const args = ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'];
-    const r = npm ? spawnSync(process.execPath, [npm, ...args], { stdio: 'inherit' }) : spawnSync('npm', args, { stdio: 'inherit', shell: true });
+    const options = { stdio: 'inherit', cwd: scratch };
+    const r = npm ? spawnSync(process.execPath, [npm, ...args], options) : spawnSync('npm', args, { ...options, shell: true });
     if (r.status !== 0) process.exit(r.status ?? 1);
+    copyFileSync(join(scratch, 'package-lock.json'), file);
+    rmSync(scratch, { recursive: true, force: true });
   }
   const lock = JSON.parse(readFileSync(file, 'utf8'));
   const added = completeLockfile(lock);

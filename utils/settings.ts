@@ -88,9 +88,8 @@ export function isDisabledOn(settings: Settings, url: string): boolean {
   return settings.disabledSites.some((s) => hostMatches(host, s));
 }
 
-/** The match pattern an extra site's permission and content script use. */
+/** The match pattern an extra site's permission and content script use (`*.host` covers host itself). */
 export const sitePattern = (host: string) => `*://*.${host}/*`;
-export const siteOrigins = (host: string) => [sitePattern(host), `*://${host}/*`];
 
 export async function getSettings(): Promise<Settings> {
   const got = await browser.storage.local.get(SETTINGS_KEY);
@@ -115,4 +114,46 @@ export function onSettingsChanged(callback: (s: Settings) => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/* ------------------------------------------------------------------ extra sites */
+
+/** The id of our dynamic content-script registration for the sites a person added. */
+const EXTRA_SITES_SCRIPT = 'grc-extra-sites';
+/** The detector's file in the build (wxt.config.ts lists it for *.gov.cn). */
+const DETECTOR_FILE = 'detector.js';
+
+/**
+ * Ask for the host permission of a site (must run in a click handler: browsers grant optional
+ * permissions only on a user gesture). Never asked at install: the manifest lists all sites as
+ * optional_host_permissions only.
+ */
+export function requestSite(host: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [sitePattern(host)] });
+}
+
+/**
+ * Register the detector on the added sites whose permission was granted (and unregister it from
+ * the others), the same way the manifest registers it on *.gov.cn. Returns the hosts active.
+ */
+export async function syncExtraSites(settings: Settings): Promise<string[]> {
+  const granted: string[] = [];
+  for (const host of settings.extraSites) {
+    if (await browser.permissions.contains({ origins: [sitePattern(host)] })) granted.push(host);
+  }
+  const scripting = browser.scripting;
+  if (!scripting?.registerContentScripts) return granted;
+  const existing = await scripting.getRegisteredContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
+  if (existing.length) await scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
+  if (granted.length) {
+    await scripting.registerContentScripts([
+      { id: EXTRA_SITES_SCRIPT, matches: granted.map(sitePattern), js: [DETECTOR_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  return granted;
+}
+
+/** Give back a removed site's permission (nothing is kept that is not used). */
+export async function releaseSite(host: string): Promise<void> {
+  await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
 }

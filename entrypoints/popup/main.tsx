@@ -47,6 +47,15 @@ function Report({ tabId, frame }: { tabId: number; frame: FrameReport }) {
   );
 }
 
+/** Library (issue 9): opens the report library (the options page). */
+function LibraryLink() {
+  return (
+    <p class="library-link">
+      <button type="button" data-open-library onClick={() => void browser.runtime.openOptionsPage()}>报告库 · Library</button>
+    </p>
+  );
+}
+
 function Popup() {
   const [state, setState] = useState<{ tabId?: number; frames?: FrameReport[] }>({});
   useEffect(() => {
@@ -65,10 +74,11 @@ function Popup() {
         <p>{t.notReport}</p>
         <p>{t.howTo}</p>
         <ListOffer tabId={state.tabId} />
+        <LibraryLink />
       </main>
     );
   }
-  return <main>{state.frames.map((f) => <Report key={f.frameId} tabId={state.tabId!} frame={f} />)}</main>;
+  return <main>{state.frames.map((f) => <Report key={f.frameId} tabId={state.tabId!} frame={f} />)}<LibraryLink /></main>;
 }
 
 const style = document.createElement('style');

@@ -11,6 +11,9 @@ import type { Analysis } from '../../utils/report/types.ts';
 import type { Values } from '../helpers/official.ts';
 import { analyzeHtml, analyzeText, seedHtml, seedText } from '../helpers/load.ts';
 import { page004 } from '../helpers/report004.ts';
+import { pingtan2025With, pingtanPage, withCells } from '../helpers/pingtan.ts';
+import { analyze } from '../../utils/report/analyze.ts';
+import { proseOfPage } from '../../utils/library/prose.ts';
 
 const RULE_DIR = new URL('../../utils/report/rules/', import.meta.url).pathname;
 const README = new URL('../../README.md', import.meta.url).pathname;
@@ -18,7 +21,9 @@ const README = new URL('../../README.md', import.meta.url).pathname;
 const t004 = () => seedText('004');
 const h004 = () => seedHtml('004');
 const t000 = () => seedText('000');
-const with004 = (changes: Values, s6?: string) => page004(changes, s6);
+const with004 = (changes: Values, s6?: string) => page004(changes, s6 === undefined ? {} : { s6 });
+/** 2025's own prose, as if last year's report had said the same. */
+const analyzeProse2025 = () => proseOfPage(pingtanPage(2025));
 
 /** For every rule id: a page where it passes, and one where it fails. */
 const FIXTURES: Record<string, { pass: () => Analysis; fail: () => Analysis }> = {
@@ -49,6 +54,30 @@ const FIXTURES: Record<string, { pass: () => Analysis; fail: () => Analysis }> =
   'text.t4_litigation': { pass: () => analyzeText(t004() + '\n本年度发生行政诉讼0件。'), fail: () => analyzeText(t004() + '\n本年度发生行政诉讼2件。') },
   'text.group_totals': { pass: () => analyzeText(t000()), fail: () => analyzeText(t000().replace('予以公开的5件', '予以公开的4件')) },
 };
+
+// Cross-year rules: 2025 of 平潭 with 2024 as last year's report (real pages), as found or changed.
+Object.assign(FIXTURES, {
+  'crossyear.carried_over': {
+    pass: () => pingtan2025With(),
+    fail: () => pingtan2025With((a) => withCells(a, { 't3.carry_forward.natural': 6, 't3.carry_forward.total': 6 })),
+  },
+  'crossyear.in_force': {
+    pass: () => pingtan2025With((a) => withCells(a, { 't2.art20_1.normative_docs.valid': 533 })),
+    fail: () => pingtan2025With(),
+  },
+  'crossyear.repetition': {
+    pass: () => pingtan2025With(),
+    fail: () => pingtan2025With(undefined, { context: { previousProse: analyzeProse2025() } }),
+  },
+  'crossyear.jump': {
+    pass: () => pingtan2025With((a) => withCells(a, {}, { reviewTotal: 30 })),
+    fail: () => pingtan2025With(),
+  },
+  'publish.deadline': {
+    pass: () => analyze(pingtanPage(2025)),
+    fail: () => analyze(pingtanPage(2025), { context: { deadlines: { government: '03-01' } } }),
+  },
+} satisfies typeof FIXTURES);
 
 describe('rules', () => {
   it('rules/ holds exactly one file per rule, named by its id, and index.ts', () => {

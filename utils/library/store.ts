@@ -56,6 +56,8 @@ export interface LibraryEntry {
   prose?: string[];
   /** The person's dismissals, by finding check id (finding.check, or the rule id). */
   dismissals: Record<string, Dismissal>;
+  /** The previous year's report the cross-year checks used (its URL), if any. */
+  previousUrl?: string;
   /** The Analysis, with the dismissals applied (finding.dismissed, summary recounted). */
   analysis: Analysis;
 }
@@ -67,6 +69,8 @@ export interface SaveMeta {
   prose?: string[];
   /** Defaults to now; imports keep the original time. */
   checkedAt?: string;
+  /** The previous year's report the cross-year checks used. */
+  previousUrl?: string;
 }
 
 export interface ListQuery {
@@ -134,6 +138,24 @@ export class Library {
     return this.#db;
   }
 
+  /** Tell the other pages of the extension (the library page) that the library changed. */
+  changed(): void {
+    try {
+      const channel = new BroadcastChannel(`${this.name}:changed`);
+      channel.postMessage(Date.now());
+      channel.close();
+    } catch {
+      // No BroadcastChannel (old browser): the library page shows changes when reloaded.
+    }
+  }
+
+  /** Calls back when another page or the background changed the library. */
+  onChanged(callback: () => void): () => void {
+    const channel = new BroadcastChannel(`${this.name}:changed`);
+    channel.onmessage = () => callback();
+    return () => channel.close();
+  }
+
   async close(): Promise<void> {
     const db = this.#db;
     this.#db = null;
@@ -160,8 +182,10 @@ export class Library {
     if (publishedAt) entry.publishedAt = publishedAt;
     const prose = meta.prose ?? old?.prose;
     if (prose) entry.prose = prose;
+    if (meta.previousUrl) entry.previousUrl = meta.previousUrl;
     await tx.store.put(entry);
     await tx.done;
+    this.changed();
     return entry;
   }
 
@@ -169,6 +193,7 @@ export class Library {
   async putEntry(entry: LibraryEntry): Promise<void> {
     const db = await this.db();
     await db.put(STORE, { ...entry, analysis: applyDismissals(entry.analysis, entry.dismissals) });
+    this.changed();
   }
 
   async getEntry(url: string): Promise<LibraryEntry | undefined> {
@@ -201,10 +226,12 @@ export class Library {
   async deleteEntries(urls: string[]): Promise<void> {
     const tx = (await this.db()).transaction(STORE, 'readwrite');
     await Promise.all([...urls.map((u) => tx.store.delete(u)), tx.done]);
+    this.changed();
   }
 
   async clearAll(): Promise<void> {
     await (await this.db()).clear(STORE);
+    this.changed();
   }
 
   /**
@@ -242,6 +269,7 @@ export class Library {
     const updated: LibraryEntry = { ...entry, dismissals, analysis: applyDismissals(entry.analysis, dismissals) };
     await tx.store.put(updated);
     await tx.done;
+    this.changed();
     return updated;
   }
 

@@ -4,10 +4,9 @@
  * surface keeps reading one verdict. What summarize cannot know from findings (notChecked:
  * tables not read, caps) is kept.
  */
-import { summarize } from '../report/analyze.ts';
+import { resummarize as summaryOf } from '../report/analyze.ts';
 import type { Analysis } from '../report/types.ts';
 
 export function resummarize(analysis: Analysis): Analysis {
-  const summary = summarize(analysis.findings, analysis.tables);
-  return { ...analysis, summary: { ...summary, notChecked: analysis.summary?.notChecked ?? summary.notChecked } };
+  return { ...analysis, summary: summaryOf(analysis) };
 }

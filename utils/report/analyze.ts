@@ -5,12 +5,16 @@
 import { detect, judgeReport } from './detect.ts';
 import { computeFigures } from './figures.ts';
 import type { FormatId, TableId } from './formats.ts';
-import { extractFacts, findSections, toLines } from './narrative.ts';
+import { extractFacts, findSections, openingTopics, proseBeyondCap, toLines } from './narrative.ts';
 import { looksTraditional } from './normalize.ts';
 import { RULES, type Outcome, type Report, type Rule } from './rules/index.ts';
-import { cellNumber, readFlattenedTables, readTables, type TableReading } from './tables.ts';
+import { cellNumber, readFlattenedTables, readingNotes, readTables, type TableReading } from './tables.ts';
+import { findSuspects, markExplained } from './suspects.ts';
 import { textBlocksToTables } from './textTables.ts';
-import type { Analysis, Finding, PageSource, ReportContext, Summary, TableVerdict, VerdictStatus } from './types.ts';
+import { summarize } from './summary.ts';
+import type { Analysis, Finding, NotChecked, PageSource, ReportContext } from './types.ts';
+
+export { resummarize, summarize } from './summary.ts';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -45,23 +49,25 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
   const sections = findSections(lines);
 
   // Read in the detected format; when nothing tells, read both ways and keep the better.
-  const formats: FormatId[] = detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
-  let reading: TableReading<Ref> | undefined;
-  let format: FormatId = formats[0];
+  // A report before the 2019 format has none of the formats' tables: nothing is read as one.
+  const formats: FormatId[] = detection.older ? [] : detection.format === 'unknown' ? ['2021', '2019'] : [detection.format];
+  let reading: TableReading<Ref> = readTables([], '2019', []);
+  let format: FormatId = formats[0] ?? '2019';
   for (const f of formats) {
     const r = readTables(blocks, f, sections);
     readFlattenedTables(r, lines, sections, f);
-    if (!reading || r.cells.size > reading.cells.size) {
+    if (f === formats[0] || r.cells.size > reading.cells.size) {
       reading = r;
       format = f;
     }
   }
-  const tables = reading!;
+  const tables = reading;
   const { isReport, confidence } = judgeReport(detection, sections.length, {
     t2: tables.info.t2.found,
     t3: tables.info.t3.found,
     t4: tables.info.t4.found,
-  });
+  }, openingTopics(lines, sections));
+  const notes = readingNotes({ older: detection.older, tables: tables.info, sections, proseBeyondCap: proseBeyondCap(lines) });
 
   const report: Report = {
     format,
@@ -72,9 +78,15 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     sections,
     facts: isReport ? extractFacts(lines) : [],
     previous: options.previous,
-    context: options.context,
+    // The page's own publication date unless the caller knows better (publish.deadline).
+    context: page.published ? { publishedAt: page.published, ...options.context } : options.context,
   };
-  const findings: Finding[] = isReport ? runRules(RULES, report) : [];
+  // Rules that cannot say anything about the page as read are not run (see readingNotes).
+  const findings: Finding[] = isReport ? runRules(RULES.filter((rule) => notes.runs(rule.id)), report) : [];
+  const suspects = isReport ? findSuspects(report, findings) : [];
+  // What the reading could not do (a prose cap reached, tables not in the text …), said once in the summary.
+  const notChecked: NotChecked[] = isReport ? [...(tables.notes ?? []), ...notes.notes] : [];
+  markExplained(findings, suspects);
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
@@ -90,16 +102,15 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     title: detection.title,
     agency: detection.agency,
     year: detection.year,
-    format: isReport ? (detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format) : 'unknown',
+    format: !isReport ? 'unknown' : detection.older ? 'older' : detection.format === 'unknown' && tables.cells.size === 0 ? 'unknown' : format,
     confidence,
     traditional: looksTraditional(textBlocks.slice(0, 200).map((t) => t.text).join('')),
     tables: tables.info,
     cells: isReport ? cells : {},
     findings,
-    // TODO(issue 7): suspects and the grouped verdict are filled in by the verdict work.
-    suspects: [],
+    suspects,
     figures: computeFigures(tables.cells as Report['cells'], format),
-    summary: summarize(findings, tables.info),
+    summary: summarize({ isReport, findings, suspects, tables: tables.info, notes: notChecked }),
   };
   return { analysis, cellRefs, tableRefs: tables.tableRefs };
 }
@@ -138,6 +149,7 @@ function toFinding(rule: Rule, o: Outcome, check: string): Finding {
   if (o.expected !== undefined) f.expected = o.expected;
   if (o.actual !== undefined) f.actual = o.actual;
   if (o.incomplete) f.incomplete = true;
+  if (o.quotes?.length) f.quotes = o.quotes;
   const table = o.table ?? rule.table;
   if (table) f.table = table;
   return f;
@@ -151,45 +163,4 @@ function safeCheck(rule: Rule, report: Report): Outcome[] {
     const why = (e as Error).message;
     return [{ at: 'error', status: 'skip', message: `校验出错：${why}`, messageEn: `The check failed: ${why}` }];
   }
-}
-
-/** The one verdict every surface shows (see Summary in types.ts). */
-export function summarize(findings: Finding[], tables: Analysis['tables']): Summary {
-  const live = findings.filter((f) => !f.dismissed);
-  const failed = live.filter((f) => f.status === 'fail');
-  const tableVerdict = (table: TableId): TableVerdict => {
-    const own = live.filter((f) => f.table === table);
-    const fails = own.filter((f) => f.status === 'fail');
-    const errors = fails.filter((f) => f.severity === 'error').length;
-    const warnings = fails.filter((f) => f.severity === 'warning' && !f.incomplete).length;
-    const incomplete = own.filter((f) => f.incomplete && f.status === 'skip').length;
-    const skipped = own.filter((f) => f.status === 'skip' && !f.incomplete).length;
-    const read = tables[table].found;
-    return {
-      status: verdictStatus(errors, warnings, incomplete + (read ? 0 : 1) + skipped),
-      read, errors, warnings, incomplete, passed: own.filter((f) => f.status === 'pass').length, skipped,
-    };
-  };
-  const errors = failed.filter((f) => f.severity === 'error').length;
-  const warnings = failed.filter((f) => f.severity === 'warning' && !f.incomplete).length;
-  const incomplete = live.filter((f) => f.incomplete && f.status === 'skip').length;
-  const skipped = live.filter((f) => f.status === 'skip' && !f.incomplete).length;
-  const notRead = (['t2', 't3', 't4'] as TableId[]).filter((t) => !tables[t].found).length;
-  return {
-    status: verdictStatus(errors, warnings, incomplete + notRead),
-    errors,
-    warnings,
-    infos: failed.filter((f) => f.severity === 'info').length,
-    incomplete,
-    passed: live.filter((f) => f.status === 'pass').length,
-    skipped,
-    checks: live.filter((f) => f.status !== 'skip').length,
-    failedChecks: errors,
-    notChecked: [],
-    tables: { t2: tableVerdict('t2'), t3: tableVerdict('t3'), t4: tableVerdict('t4') },
-  };
-}
-
-function verdictStatus(errors: number, warnings: number, unchecked: number): VerdictStatus {
-  return errors ? 'errors' : warnings ? 'warnings' : unchecked ? 'incomplete' : 'ok';
 }

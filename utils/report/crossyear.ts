@@ -6,7 +6,11 @@
  */
 import { T3_COLUMNS, t2CellId, t3CellId } from './formats.ts';
 import { normalize } from './normalize.ts';
-import type { Figures, Status } from './types.ts';
+import { computeFigures } from './figures.ts';
+import { cellNumber } from './tables.ts';
+import type { Report } from './checks/rule.ts';
+import type { Line, SectionHit } from './narrative.ts';
+import type { Analysis, Figures, Status } from './types.ts';
 
 /** What a cross-year check needs of one year's report. */
 export interface YearSide {
@@ -18,6 +22,38 @@ export interface YearSide {
   figures: Figures;
   /** Prose sentences in matching form (proseSentences); absent when not kept. */
   prose?: string[];
+  /** The same sentences as the page wrote them (only for the report being analyzed). */
+  proseText?: string[];
+}
+
+/** The report being analyzed, as a side of the comparison. */
+export function sideOfReport(report: Report, url = ''): YearSide {
+  const sentences = proseSentenceList(reportProse(report.lines, report.sections));
+  return {
+    url,
+    title: report.detection.title,
+    year: report.detection.year,
+    format: report.format,
+    cell: (id) => cellNumber(report.cells.get(id)),
+    figures: computeFigures(report.cells, report.format),
+    prose: sentences.map((s) => s.key),
+    proseText: sentences.map((s) => s.text),
+  };
+}
+
+/**
+ * Last year's report the library gave analyze (options.previous), with its prose sentences
+ * (context.previousProse), or null when there is none.
+ */
+export function previousSide(report: Report): YearSide | null {
+  if (!report.previous) return null;
+  const prose = report.context?.previousProse;
+  return sideOfAnalysis(report.previous, Array.isArray(prose) ? prose.filter((s): s is string => typeof s === 'string') : undefined);
+}
+
+/** A stored report (the library's), as a side of the comparison. */
+export function sideOfAnalysis(a: Analysis, prose?: string[]): YearSide {
+  return { url: a.source, title: a.title, year: a.year, format: a.format, cell: (id) => a.cells[id] ?? null, figures: a.figures, prose };
 }
 
 /** One result, in the shape of the rules' outcomes. */
@@ -106,31 +142,62 @@ const MIN_SENTENCE = 12;
  * lines, gives itself (the library re-checks from stored sentences).
  */
 export function proseSentences(lines: string[]): string[] {
+  return proseSentenceList(lines).map((s) => s.key);
+}
+
+/** Lines after the last section heading that still belong to the report (then comes the page footer). */
+const LAST_SECTION_LINES = 40;
+const FOOTER = /版权所有|主办单位|主办[:：]|承办[:：]|网站标识码|ICP备|公网安备|网站地图|联系我们/;
+const TITLE = /政府信息公开.{0,6}年度?报告/;
+
+/**
+ * The report's own prose, without the page around it (menus, footer: the same every year on a
+ * site, they would count as repeated): from the title line (or the first section) to the end of
+ * section 六, headings left out.
+ */
+export function reportProse(lines: Line[], sections: SectionHit[]): string[] {
+  if (!sections.length) return [];
+  const first = sections[0].lineIndex;
+  let start = first;
+  for (let i = first - 1; i >= Math.max(0, first - 30); i--) if (lines[i].text.length < 80 && TITLE.test(lines[i].norm)) start = i + 1;
+  const last = Math.max(...sections.map((s) => s.lineIndex));
+  const headings = new Set(sections.map((s) => s.lineIndex));
   const out: string[] = [];
+  for (let i = start; i < lines.length && i <= last + LAST_SECTION_LINES; i++) {
+    if (i > last && FOOTER.test(lines[i].text)) break;
+    if (!headings.has(i)) out.push(lines[i].text);
+  }
+  return out;
+}
+
+/** proseSentences with each sentence's own text beside its key (for highlighting on the page). */
+export function proseSentenceList(lines: string[]): { key: string; text: string }[] {
+  const out: { key: string; text: string }[] = [];
   for (const line of lines) {
-    for (const piece of normalize(line).split(/[。！？；!?;]+/)) {
+    for (const text of line.split(/[。！？；!?;]+/)) {
+      const piece = normalize(text);
       const digits = (piece.match(/\d/g) ?? []).length;
-      const masked = piece.replace(/\d+(?:\.\d+)?/g, '#').replace(/^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]|^\d+[.、]/, '');
-      if (masked.length < MIN_SENTENCE || digits > piece.length / 4) continue;
-      out.push(masked);
+      const key = piece.replace(/\d+(?:\.\d+)?/g, '#').replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|#[.、])/, '');
+      if (key.length < MIN_SENTENCE || digits > piece.length / 4) continue;
+      out.push({ key, text: text.trim() });
     }
   }
   return out;
 }
 
 /** The share of this year's prose (by characters) found word for word in last year's, and which sentences. */
-export function repetition(currentProse: string[], previousProse: string[]): { share: number; repeated: string[]; total: number } {
+export function repetition(currentProse: string[], previousProse: string[], currentText = currentProse): { share: number; repeated: string[]; total: number } {
   const before = new Set(previousProse);
   let all = 0;
   let same = 0;
   const repeated: string[] = [];
-  for (const s of currentProse) {
+  currentProse.forEach((s, i) => {
     all += s.length;
     if (before.has(s)) {
       same += s.length;
-      repeated.push(s);
+      repeated.push(currentText[i] ?? s);
     }
-  }
+  });
   return { share: all ? same / all : 0, repeated, total: currentProse.length };
 }
 
@@ -138,7 +205,7 @@ export function repetitionOutcome(current: YearSide, previous: YearSide): CrossO
   if (!current.prose?.length || !previous.prose?.length) {
     return { status: 'skip', message: `${current.prose?.length ? nameOf(previous) : '本报告'}没有可比对的正文，未核对重复率`, messageEn: 'No prose to compare; repetition not checked' };
   }
-  const r = repetition(current.prose, previous.prose);
+  const r = repetition(current.prose, previous.prose, current.proseText);
   const pct = Math.round(r.share * 100);
   const counts = `${r.total} 句中 ${r.repeated.length} 句与${nameOf(previous)}相同`;
   const base = { expected: `≤ ${REPETITION_LIMIT * 100}%`, actual: `${pct}%`, quotes: r.repeated };
@@ -184,3 +251,16 @@ export function jumps(current: YearSide, previous: YearSide): CrossOutcome[] {
   if (!out.length) out.push({ status: 'skip', message: '两份报告没有可比的主要数据，未核对', messageEn: 'No key figures in both reports; not checked' });
   return out;
 }
+
+/* ------------------------------------------------------------------ by rule */
+
+/**
+ * Each cross-year rule's check on two sides: the rules run it on the page being analyzed, the
+ * library on two stored reports (the earlier one checked after the later).
+ */
+export const CROSS_YEAR_CHECKS: Record<string, (current: YearSide, previous: YearSide) => CrossOutcome[]> = {
+  'crossyear.carried_over': carriedOver,
+  'crossyear.in_force': inForce,
+  'crossyear.repetition': (current, previous) => [repetitionOutcome(current, previous)],
+  'crossyear.jump': jumps,
+};

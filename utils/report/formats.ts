@@ -324,6 +324,8 @@ export interface Identity {
   table: TableId;
   /** Where it is checked, in a person's words: 自然人列, 「（一）予以公开」行, 行政复议. */
   where: Words;
+  /** What it is, as the ground for a suspect's value: 本行合计, 自然人列合计. */
+  basis: Words;
   /** The side that states a total, and the side that adds up to it. */
   total: { label: Words; cells: string[] };
   parts: { label: Words; cells: string[] };
@@ -339,13 +341,22 @@ export function rowWords(r: RowDef): Words {
   return { zh: `「${r.short ?? r.label}」行`, en: `row “${r.en ?? r.id}”` };
 }
 
-/** The identities of a format, in the order the rules list them. */
+const IDENTITIES = new Map<FormatId, Identity[]>();
+
+/** The identities of a format, in the order the rules list them (built once per format; do not mutate). */
 export function identities(format: FormatId): Identity[] {
+  let known = IDENTITIES.get(format);
+  if (!known) IDENTITIES.set(format, (known = buildIdentities(format)));
+  return known;
+}
+
+function buildIdentities(format: FormatId): Identity[] {
   const out: Identity[] = [];
   const col = (c: ColumnDef): Words => ({ zh: `${c.label}列`, en: `${c.en} column` });
   for (const c of T3_COLUMNS) {
     out.push({
       rule: 't3.balance', check: `t3.balance/${c.id}`, table: 't3', where: col(c),
+      basis: { zh: `${c.label}列收支平衡`, en: `the balance of the ${c.en} column` },
       total: { label: T3_BALANCE_WORDS.total, cells: [t3CellId('new_received', c.id), t3CellId('carried_over', c.id)] },
       parts: { label: T3_BALANCE_WORDS.parts, cells: [t3CellId('result_total', c.id), t3CellId('carry_forward', c.id)] },
     });
@@ -353,6 +364,7 @@ export function identities(format: FormatId): Identity[] {
   for (const c of T3_COLUMNS) {
     out.push({
       rule: 't3.result_total', check: `t3.result_total/${c.id}`, table: 't3', where: col(c),
+      basis: { zh: `${c.label}列合计`, en: `the ${c.en} column total` },
       total: { label: { zh: '（七）总计', en: '(7) total' }, cells: [t3CellId('result_total', c.id)] },
       parts: { label: { zh: '（一）至（六）各项之和', en: 'the sum of (1)–(6)' }, cells: t3ResultDetailRows(format).map((r) => t3CellId(r.id, c.id)) },
     });
@@ -360,6 +372,7 @@ export function identities(format: FormatId): Identity[] {
   for (const r of T3_ROWS[format]) {
     out.push({
       rule: 't3.row_total', check: `t3.row_total/${r.id}`, table: 't3', where: rowWords(r),
+      basis: { zh: '本行合计', en: 'the row total' },
       total: { label: { zh: '总计', en: 'the total' }, cells: [t3CellId(r.id, 'total')] },
       parts: { label: { zh: '各类申请人之和', en: 'the sum of the applicant columns' }, cells: T3_APPLICANT_COLUMN_IDS.map((c) => t3CellId(r.id, c)) },
     });
@@ -368,6 +381,7 @@ export function identities(format: FormatId): Identity[] {
     const cols = T4_COLUMNS.filter((c) => c.group === g.id);
     out.push({
       rule: g.ruleId, check: g.ruleId, table: 't4', where: { zh: g.label, en: g.en },
+      basis: { zh: `${g.label}总计`, en: `the ${g.en.toLowerCase()} total` },
       total: { label: { zh: '总计', en: 'the total' }, cells: cols.filter((c) => c.outcome === 'total').map((c) => t4CellId(c.id)) },
       parts: { label: { zh: '各项之和', en: 'the sum of the outcomes' }, cells: cols.filter((c) => c.outcome !== 'total').map((c) => t4CellId(c.id)) },
     });

@@ -48,27 +48,27 @@ const ITEM_NUMBERS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四
  * A cell id in a person's words: 表三「（一）予以公开」·自然人 / Table 3, row “(1) Granted”,
  * natural persons. Unknown ids are returned as they are.
  */
-export function cellLabel(cellId: string, format: FormatId, lang: Lang = 'zh'): string {
+export function cellLabel(cellId: string, format: FormatId, lang: Lang = 'zh', { table: withTable = true } = {}): string {
   const [table, a, b, c] = cellId.split('.');
   const zh = lang === 'zh';
+  // The table's name first (表三「…」 / Table 3, …), unless the sentence already names it.
+  const named = (t: TableId, rest: string) => (withTable ? (zh ? `${TABLE_NAMES[t].zh}${rest}` : `${TABLE_NAMES[t].en}, ${rest}`) : rest);
   if (table === 't3') {
     const row = T3_ROWS[format].find((r) => r.id === a) ?? T3_ROWS['2021'].find((r) => r.id === a) ?? T3_ROWS['2019'].find((r) => r.id === a);
     const col = T3_COLUMNS.find((x) => x.id === b);
-    return zh
-      ? `${TABLE_NAMES.t3.zh}「${row ? row.short ?? row.label : a}」·${col?.label ?? b}`
-      : `${TABLE_NAMES.t3.en}, row “${row?.en ?? a}”, ${col?.en ?? b}`;
+    return named('t3', zh ? `「${row ? row.short ?? row.label : a}」·${col?.label ?? b}` : `row “${row?.en ?? a}”, ${col?.en ?? b}`);
   }
   if (table === 't4') {
     const col = T4_COLUMNS.find((x) => x.id === b);
-    return zh ? `${TABLE_NAMES.t4.zh} ${col?.label ?? b}` : `${TABLE_NAMES.t4.en}, ${col?.en ?? b}`;
+    return named('t4', zh ? `${withTable ? ' ' : ''}${col?.label ?? b}` : col?.en ?? b);
   }
   if (table === 't2') {
     const block = T2_BLOCKS[format].find((x) => x.id === a);
     const row = block?.rows.find((r) => r.id === b);
     const col = block?.columns.find((x) => x.id === c);
-    return zh
-      ? `${TABLE_NAMES.t2.zh} ${block?.caption ?? a}「${row?.label ?? b}」·${col?.label ?? c}`
-      : `${TABLE_NAMES.t2.en}, Art. 20 (${ITEM_NUMBERS[block?.item ?? ''] ?? a}), “${row?.en ?? b}”, ${col?.en ?? c}`;
+    return named('t2', zh
+      ? `${withTable ? ' ' : ''}${block?.caption ?? a}「${row?.label ?? b}」·${col?.label ?? c}`
+      : `Art. 20 (${ITEM_NUMBERS[block?.item ?? ''] ?? a}), “${row?.en ?? b}”, ${col?.en ?? c}`);
   }
   return cellId;
 }

@@ -65,7 +65,11 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
       line += t;
       return;
     }
-    if (!a.isElement(node)) return;
+    if (!a.isElement(node)) {
+      // The root of a bare fragment (a CMS article body saved without <html>/<body>): its children.
+      if (depth === 0) for (const child of a.children(node)) walk(child, 1);
+      return;
+    }
     const tag = a.tag(node);
     if (SKIP.has(tag) || isOwnUi(node, a) || a.attr(node, 'hidden') !== null) return;
     if (tag === 'br') {

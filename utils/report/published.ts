@@ -43,3 +43,22 @@ export function readPublished(metaContent: string | null | undefined, blocks: Bl
   }
   return undefined;
 }
+
+/* ------------------------------------------------------------------ the deadline */
+
+/** 条例 第四十九条 (month-day of the year after the report's year); settings may set earlier ones. */
+export const DEFAULT_DEADLINES = { department: '01-31', government: '03-31' };
+
+/**
+ * A government's own report (人民政府, 管委会, a district or county by its name) or a
+ * department's (…局, …委员会, …办公室: the office publishes its own report too).
+ */
+const GOVERNMENT = /(?:人民政府|管委会|管理委员会|行政公署|实验区|新区|开发区|高新区|示范区|[省市县区旗乡镇])$/;
+
+export function deadlineOf(agency: string, year: number, deadlines: Record<string, string>): { kind: 'government' | 'department'; date: string; label: string } {
+  const name = agency.replace(/[（(][^）)]*[）)]$/, '').replace(/\d{4}年度?.*$/, '').trim();
+  const kind = GOVERNMENT.test(name) ? 'government' : 'department';
+  const md = /^\d{2}-\d{2}$/.test(deadlines[kind] ?? '') ? deadlines[kind] : DEFAULT_DEADLINES[kind];
+  const [m, d] = md.split('-').map(Number);
+  return { kind, date: `${year + 1}-${md}`, label: `${m}月${d}日` };
+}

@@ -7,6 +7,10 @@
  * the header and the data rows still give the right cells.
  */
 import {
+  allCellIds,
+  identities,
+  T3_COLUMN_IDS,
+  type Identity,
   T2_BLOCKS,
   T3_COLUMNS,
   T3_ROWS,
@@ -21,9 +25,9 @@ import {
 import { rowCells, toGrid } from './grid.ts';
 import { normalize } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
-import { sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
-import { splitDigitRun, type SplitSpec } from './textTables.ts';
-import type { Block, RawCell, TableInfo } from './types.ts';
+import { GRANTED, isGrantedLabel, sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
+import { splitDigitRun, type SplitResult, type SplitSpec } from './textTables.ts';
+import type { Block, NotChecked, RawCell, TableInfo } from './types.ts';
 
 export type CellType = 'count' | 'signed' | 'amount';
 
@@ -49,6 +53,8 @@ export interface TableReading<Ref = unknown> {
   info: Record<TableId, TableInfo>;
   /** The page's table elements that hold each table's cells (for the chips). */
   tableRefs: Record<TableId, Ref[]>;
+  /** What the reading could not do, in a person's words: analyze lists them in summary.notChecked. */
+  notes?: NotChecked[];
 }
 
 interface RowView<Ref> {
@@ -99,7 +105,7 @@ function matchT3Row(view: RowView<unknown>, rows: RowDef[], cursor: number): num
     const row = rows[i];
     switch (row.id) {
       case 'granted':
-        if (own.includes('予以公开') && !own.includes('部分公开') && !own.includes('不予')) return i;
+        if (isGrantedLabel(own)) return i;
         continue;
       case 'other_other':
         // A bare 其他 is also a column header: only right after other_no_fee.
@@ -120,6 +126,12 @@ interface Context<Ref> {
   cells: Map<string, CellReading<Ref>>;
   info: Record<TableId, TableInfo>;
   tableRefs: Record<TableId, Ref[]>;
+  /**
+   * Rows of a text table written as their label alone (all cells blank: spaces cannot write a
+   * blank). Kept aside and filled in blank only once the table was read from text rows: the
+   * same label alone on a line may also head digits run together on the next line (seed 000).
+   */
+  blankTextRows?: { table: TableId; ids: string[]; types: CellType[] }[];
 }
 
 function put<Ref>(ctx: Context<Ref>, table: TableId, id: string, cell: RawCell<Ref> | undefined, type: CellType, source: TableInfo['source'], tableRef?: Ref) {
@@ -177,7 +189,9 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
         const i = matchT3Row(view, t3Rows, t3Cursor);
         if (i >= 0) {
           t3Cursor = i + 1;
-          T3_COLUMNS.forEach((col, x) => put(ctx, 't3', t3CellId(t3Rows[i].id, col.id), view.values[x], 'count', source, block.ref));
+          const ids = T3_COLUMNS.map((col) => t3CellId(t3Rows[i].id, col.id));
+          if (source === 'text' && view.all.length === 0) (ctx.blankTextRows ??= []).push({ table: 't3', ids, types: ids.map(() => 'count') });
+          else ids.forEach((id, x) => put(ctx, 't3', id, view.values[x], 'count', source, block.ref));
           continue;
         }
       }
@@ -187,8 +201,11 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
         for (const b of t2Blocks) {
           const view = viewRow(cells, b.columns.length, row);
           const t2Row = b.rows.find((r) => r.match.some((m) => view.lastLabel.includes(m)) && !(r.id === 'regulations' && view.lastLabel.includes('规范性')));
-          if (!t2Row || view.values.length === 0) continue;
-          b.columns.forEach((col, x) => put(ctx, 't2', t2CellId(b.id, t2Row.id, col.id), view.values[x], col.type, source, block.ref));
+          // A label with no cell after it at all is a row left blank; cells after it that are not values are not this row.
+          if (!t2Row || (view.values.length === 0 && (source !== 'text' || view.all.length > 0))) continue;
+          const ids = b.columns.map((col) => t2CellId(b.id, t2Row.id, col.id));
+          if (view.all.length === 0) (ctx.blankTextRows ??= []).push({ table: 't2', ids, types: b.columns.map((c) => c.type) });
+          else ids.forEach((id, x) => put(ctx, 't2', id, view.values[x], b.columns[x].type, source, block.ref));
           matched = true;
           break;
         }
@@ -212,13 +229,15 @@ export function readTables<Ref>(blocks: Block<Ref>[], format: FormatId, sections
 /* ------------------------------------------------------------------ flattened tables */
 
 const DIGIT_RUN = /^[+\-\d.,]+/;
+/** Counts are digits only: a page number (- 3 -) or the next row's 2. after them is not part of the run. */
+const COUNT_RUN = /^\d+/;
 
 /**
  * Finds each row's label in the text of a section and the run of digits after it, then splits
  * the run (seed 000). Rows are searched in order, so a label repeated in prose earlier does not
- * shift the table.
+ * shift the table. `counts`: every value of the rows is a count (表三), so the run is digits only.
  */
-function labelRuns(text: string, rows: RowDef[], maxGap = 40): Map<string, string> {
+function labelRuns(text: string, rows: RowDef[], maxGap = 40, counts = false): Map<string, string> {
   const runs = new Map<string, string>();
   let pos = 0;
   rows.forEach((row, i) => {
@@ -228,15 +247,17 @@ function labelRuns(text: string, rows: RowDef[], maxGap = 40): Map<string, strin
       let from = pos;
       for (let at = text.indexOf(kw, from); at >= 0; at = text.indexOf(kw, from)) {
         from = at + kw.length;
-        if (row.id === 'granted' && /部分|不$/.test(text.slice(Math.max(0, at - 2), at))) continue;
+        if (row.id === 'granted' && !GRANTED.test(text.slice(Math.max(0, at - 2), from))) continue;
         // The rest of the label, then the digits.
         const rest = text.slice(from, from + maxGap);
         const d = rest.search(/\d/);
         if (d < 0 || /。/.test(rest.slice(0, d))) continue;
-        let run = DIGIT_RUN.exec(rest.slice(d))?.[0] ?? '';
+        const digits = rest.slice(d);
+        let run = (counts ? COUNT_RUN : DIGIT_RUN).exec(digits)?.[0] ?? '';
         // The next row's numbering runs into this row's digits: 00000002.其他法律…
         const nextNo = /^(\d+)\./.exec(rows[i + 1]?.label ?? '')?.[1];
         if (nextNo && run.endsWith(`${nextNo}.`)) run = run.slice(0, -nextNo.length - 1);
+        else if (nextNo && counts && run.endsWith(nextNo) && digits[run.length] === '.') run = run.slice(0, -nextNo.length);
         run = run.replace(/[.,]+$/, '');
         if (run && (!best || at < best.at)) best = { at, run, end: from + d + run.length };
         break;
@@ -257,13 +278,23 @@ function regionText(lines: Line[], sections: SectionHit[], id: SectionHit['id'])
 
 const flatCell = (text: string): RawCell => ({ text, rowSpan: 1, colSpan: 1 });
 
-function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, spec: SplitSpec) {
-  const { candidates, exhausted } = splitDigitRun(run, spec);
+/**
+ * Puts the cells of one run of digits. One split: its values. Several (and the search was not
+ * cut short): a cell on which every split agrees is known all the same (（七）总计44200046 is 46
+ * in 总计 however 44 2 or 4 42 is read), the others are uncertain, never guessed.
+ */
+function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, split: SplitResult) {
+  const { candidates, exhausted } = split;
   if (candidates.length === 1 && !exhausted) {
     ids.forEach((id, x) => put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened'));
-    return candidates;
+    return;
   }
   ids.forEach((id, x) => {
+    const agreed = !exhausted && candidates.length > 1 && candidates.every((c) => c[x] === candidates[0][x]);
+    if (agreed) {
+      put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened');
+      return;
+    }
     put(ctx, table, id, flatCell(''), types[x], 'flattened');
     const c = ctx.cells.get(id);
     if (c) {
@@ -272,7 +303,6 @@ function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: s
     }
   });
   ctx.info[table].uncertainRows.push(rowKey);
-  return candidates;
 }
 
 /**
@@ -282,9 +312,22 @@ function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: s
  */
 export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
   const ctx = reading as Context<Ref>;
+  readFlattened(ctx, lines, sections, format);
+  // Rows written as their label alone, in a table read from text: blank, as in HTML, and in
+  // table order (the order findings list cells in).
+  const blankRows = (ctx.blankTextRows ?? []).filter((row) => ctx.info[row.table].source === 'text' || ctx.info[row.table].source === 'flattened');
+  if (blankRows.length === 0) return;
+  for (const row of blankRows) row.ids.forEach((id, x) => put(ctx, row.table, id, undefined, row.types[x], ctx.info[row.table].source));
+  const order = new Map(allCellIds(format).map((id, i) => [id, i]));
+  const sorted = [...ctx.cells].sort(([a], [b]) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  ctx.cells.clear();
+  for (const [id, c] of sorted) ctx.cells.set(id, c);
+}
+
+function readFlattened<Ref>(ctx: Context<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
 
   if (!ctx.info.t3.found) {
-    const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format]);
+    const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format], 40, true);
     if (runs.size >= 3) readFlattenedT3(ctx, runs, format);
   }
 
@@ -293,7 +336,7 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
     const run = [...text.matchAll(/\d{15,}/g)].pop()?.[0];
     if (run) {
       const ids = T4_COLUMNS.map((c) => t4CellId(c.id));
-      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, { groups: [5, 5, 5], constrained: true });
+      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, splitDigitRun(run, { groups: [5, 5, 5], constrained: true }));
     }
   }
 
@@ -303,13 +346,14 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
       const runs = labelRuns(text, b.rows, 24);
       for (const row of b.rows) {
         const run = runs.get(row.id);
-        if (!run) continue;
         const ids = b.columns.map((c) => t2CellId(b.id, row.id, c.id));
-        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, {
-          groups: b.columns.map(() => 1),
-          constrained: false,
-          types: b.columns.map((c) => c.type),
-        });
+        if (!run) {
+          // The row's label with no digits after it: a row left blank, as in its HTML table.
+          if (text.includes(normalize(row.label))) ids.forEach((id, x) => put(ctx, 't2', id, flatCell(''), b.columns[x].type, 'flattened'));
+          continue;
+        }
+        const spec: SplitSpec = { groups: b.columns.map(() => 1), constrained: false, types: b.columns.map((c) => c.type) };
+        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, splitDigitRun(run, spec));
       }
     }
   }
@@ -352,20 +396,83 @@ function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, form
     const ids = T3_COLUMNS.map((c) => t3CellId(row.id, c.id));
     const values = chosen[i];
     if (values) ids.forEach((id, x) => put(ctx, 't3', id, flatCell(String(values[x])), 'count', 'flattened'));
-    else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), runs.get(row.id)!, spec);
+    else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), runs.get(row.id)!, options[i]);
   });
 }
 
-/** 一+二 = 三(七)+四 and (七) = Σ(一…六), per column, where the rows are known. */
+/**
+ * Whether the rows known so far satisfy 表三's column identities (一+二 = 三(七)+四 and
+ * (七) = Σ(一…六), the format's own identities): an identity with a cell not yet known is
+ * left open. Row totals need no check here: every split of a row already satisfies its own.
+ */
 function columnsBalance(values: Map<string, number[]>, format: FormatId): boolean {
-  const rows = T3_ROWS[format];
-  const detail = rows.slice(rows.findIndex((r) => r.id === 'granted'), rows.findIndex((r) => r.id === 'result_total'));
-  for (let x = 0; x < T3_COLUMNS.length; x++) {
-    const v = (id: string) => values.get(id)?.[x];
-    const [a, b, c, d] = [v('new_received'), v('carried_over'), v('result_total'), v('carry_forward')];
-    if (a !== undefined && b !== undefined && c !== undefined && d !== undefined && a + b !== c + d) return false;
-    const parts = detail.map((r) => v(r.id));
-    if (c !== undefined && parts.every((p) => p !== undefined) && parts.reduce((s, p) => s! + p!, 0) !== c) return false;
+  const cell = (id: string): number | undefined => {
+    const [, row, col] = id.split('.');
+    return values.get(row)?.[T3_COLUMN_IDS.indexOf(col)];
+  };
+  const sum = (ids: string[]) => ids.reduce<number | undefined>((s, id) => (s === undefined || cell(id) === undefined ? undefined : s + cell(id)!), 0);
+  return t3ColumnIdentities(format).every((identity) => {
+    const total = sum(identity.total.cells);
+    const parts = sum(identity.parts.cells);
+    return total === undefined || parts === undefined || total === parts;
+  });
+}
+
+const columnIdentities = new Map<FormatId, Identity[]>();
+function t3ColumnIdentities(format: FormatId): Identity[] {
+  let list = columnIdentities.get(format);
+  if (!list) columnIdentities.set(format, (list = identities(format).filter((i) => i.table === 't3' && i.rule !== 't3.row_total')));
+  return list;
+}
+
+/* ------------------------------------------------------------------ what could not be read */
+
+export interface ReadingNotes {
+  /** What could not be checked because of how the page reached us (into summary.notChecked). */
+  notes: NotChecked[];
+  /** Whether a rule can say anything about this page as read (false: not run). */
+  runs(ruleId: string): boolean;
+}
+
+/**
+ * What the reading leaves unchecked, said once instead of as a row of failures: a report in a
+ * format before 2019 (its tables are not the formats' tables: no identity is claimed), a page
+ * whose text holds no table (the opening of a report, or tables published as images: not six
+ * 缺少 errors), prose beyond what the fact reader reads.
+ */
+export function readingNotes(page: { older: boolean; tables: Record<TableId, TableInfo>; sections: SectionHit[]; proseBeyondCap: boolean }): ReadingNotes {
+  const notes: NotChecked[] = [];
+  const notRun = new Set<string>();
+  let olderFormat = false;
+  if (page.older) {
+    olderFormat = true;
+    notes.push({
+      reason: 'older-format',
+      zh: '这是 2019 年以前格式的报告：它的统计表不是现行格式规定的表，表格的勾稽关系、六个部分和正文与表格的比对均未按现行格式校验。',
+      en: 'A report in a format from before 2019: its tables are not the ones the current formats define, so their identities, the six sections and the prose against the tables were not checked.',
+    });
+  } else if (!page.tables.t2.found && !page.tables.t3.found && !page.tables.t4.found) {
+    notRun.add('tables.present');
+    // The sections found are the first ones and nothing after them: the text was cut.
+    const ids = page.sections.map((s) => s.id);
+    const cut = ids.length < 6 && ids.every((id, i) => id === `s${i + 1}`);
+    if (cut) notRun.add('sections.present');
+    notes.push({
+      reason: 'tables-not-in-text',
+      zh: cut
+        ? '页面文字中没有统计表：只有报告的开头部分（可能被截断，或表格以图片发布），表二、表三、表四及其后各部分未能核对。'
+        : '页面文字中没有统计表（可能以图片或附件发布），表二、表三、表四未能核对。',
+      en: cut
+        ? 'The text holds no tables: only the opening of the report is here (cut, or the tables are images), so tables 2–4 and the sections after them could not be checked.'
+        : 'The text holds no tables (perhaps published as images or attachments), so tables 2–4 could not be checked.',
+    });
   }
-  return true;
+  if (page.proseBeyondCap) {
+    notes.push({
+      reason: 'prose-cap',
+      zh: '正文过长，超出 20 万字的部分未与表格比对。',
+      en: 'The prose is very long: the part beyond 200,000 characters was not compared with the tables.',
+    });
+  }
+  return { notes, runs: (id) => (olderFormat ? id === 'year.consistency' : !notRun.has(id)) };
 }

@@ -73,6 +73,8 @@ export interface Finding {
   table?: TableId;
   /** The suspect cell (see Analysis.suspects) that explains this failed check, if one does. */
   suspect?: string;
+  /** Passages of the page the finding is about, as the page wrote them (crossyear.repetition: the repeated sentences, for highlighting). */
+  quotes?: string[];
   /** Set by the library when a person dismissed this finding: excluded from the counts. */
   dismissed?: { reason: string; at: string };
 }
@@ -87,12 +89,21 @@ export interface Suspect {
   expected: number;
   /** The `check` ids of the failed findings it explains. */
   explains: string[];
+  /** What to tell the person at that cell: 此格应为 100：按本行合计与自然人列合计推算，现为 104. */
+  message: string;
+  messageEn: string;
 }
 
 /** Why something was not checked, in a person's words (zh and en). */
 export interface NotChecked {
   table?: TableId;
-  reason: 'not-found' | 'not-filled' | 'blank-cells' | 'uncertain' | 'too-large' | 'too-deep' | 'prose-cap' | 'tables-not-in-text' | 'older-format' | 'other';
+  /**
+   * not-found / not-filled: a table not on the page, or left without a number; blank-cells:
+   * checks left open by blanks; uncertain: run-together digits not split; skipped: identities
+   * not checked for another reason; not-report: nothing was checked. The others come from the
+   * reading (page.ts, tables.ts, narrative.ts: see `TableReading.notes`).
+   */
+  reason: 'not-found' | 'not-filled' | 'blank-cells' | 'uncertain' | 'skipped' | 'not-report' | 'too-large' | 'too-deep' | 'prose-cap' | 'tables-not-in-text' | 'older-format' | 'other';
   zh: string;
   en: string;
 }

@@ -10,13 +10,15 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { saveAnalysis } from '../../../utils/library/store.ts';
+import { checkAndKeep } from '../../../utils/library/check.ts';
+import { library } from '../../../utils/library/store.ts';
+import { getSettings } from '../../../utils/settings.ts';
 import { allowedSites } from '../../../utils/fetch/allowed.ts';
 import { BatchRun, DEFAULT_MAX_LIST_PAGES, type BatchItem } from '../../../utils/fetch/batch.ts';
 import { outcomeLine, rowStatus, runSummary, STATUS_LABELS, type RowStatus } from '../../../utils/fetch/reasons.ts';
 import { parseCsv, parsePasted, parseXlsx, type RosterEntry } from '../../../utils/fetch/roster.ts';
 import type { FrameReport, GetTabMessage } from '../../../utils/messages.ts';
-import type { Analysis } from '../../../utils/report/types.ts';
+import type { Analysis, PageSource } from '../../../utils/report/types.ts';
 import { exportRun } from './exportRun.ts';
 import { batchWords, uiLang } from './words.ts';
 import './batch.css';
@@ -27,12 +29,17 @@ const w = batchWords(lang);
 const hasPermission = (origin: string) => browser.permissions.contains({ origins: [origin] });
 const allowed = allowedSites(hasPermission);
 
+/**
+ * A report read from the list is checked and kept by the library's one entry point (as a page
+ * the person opened is): last year's report of the same agency, the deadlines in the settings.
+ */
+async function keepInLibrary(page: PageSource<Node>, url: string): Promise<Analysis> {
+  const settings = await getSettings();
+  return (await checkAndKeep(page, { url, origin: 'list', deadlines: { ...settings.deadlines } })).analysis;
+}
+
 function newRun(maxListPages: number): BatchRun {
-  return new BatchRun({
-    allowed,
-    keep: async ({ analysis, publishedAt }, url) => (await saveAnalysis(analysis, { url, origin: 'list', publishedAt })).analysis,
-    maxListPages,
-  });
+  return new BatchRun({ allowed, keep: ({ page }, url) => keepInLibrary(page, url), maxListPages });
 }
 
 /** Redraw on every change of the run, at most once a frame. */
@@ -53,7 +60,11 @@ const yearOf = (i: BatchItem) => (i.outcome?.kind === 'report' ? i.outcome.analy
 /** 未能核对: checks left open by blank cells, parts not read, tables not found. */
 const uncheckedOf = (a: Analysis) => a.summary.incomplete + a.summary.notChecked.length + (['t2', 't3', 't4'] as const).filter((t) => !a.tables[t].found).length;
 
-/** "在标签页中打开核对": the page in a background tab, where the content script reads it; its result lands here and in the library. */
+/**
+ * "在标签页中打开核对": the page in a background tab, where its scripts fill it in and the
+ * content script reads it; the background keeps that result in the library (as for any page a
+ * person opens). The row shows the library's entry: one way into the library, not two.
+ */
 async function checkInTab(run: BatchRun, item: BatchItem, onState: (s: 'waiting' | 'none') => void) {
   const tab = await browser.tabs.create({ url: item.url, active: false });
   onState('waiting');
@@ -64,8 +75,10 @@ async function checkInTab(run: BatchRun, item: BatchItem, onState: (s: 'waiting'
     const frames = ((await browser.runtime.sendMessage(message).catch(() => [])) as FrameReport[] | undefined) ?? [];
     const found = frames.find((f) => f.analysis.isReport);
     if (found) {
-      await saveAnalysis(found.analysis, { url: item.url, origin: 'list' });
-      run.settle(item.url, found.analysis);
+      // The tab's address after any redirect is the library's key; the analysis the tab
+      // reported stands if the library could not be reached.
+      const entry = (await library.getEntry(found.url).catch(() => undefined)) ?? (await library.getEntry(item.url).catch(() => undefined));
+      run.settle(item.url, entry?.analysis ?? found.analysis);
       return;
     }
   }

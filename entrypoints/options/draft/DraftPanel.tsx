@@ -12,7 +12,8 @@ import { FindingList } from '../../../components/FindingList.tsx';
 import { COMPONENT_CSS } from '../../../components/styles.ts';
 import { copyToClipboard } from '../../../utils/dom/clipboard.ts';
 import { messages } from '../../../utils/i18n.ts';
-import { saveAnalysis } from '../../../utils/library/store.ts';
+import { checkAndKeep } from '../../../utils/library/check.ts';
+import { getSettings } from '../../../utils/settings.ts';
 import type { TableId } from '../../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../../utils/report/labels.ts';
 import type { Analysis, Finding, TableVerdict } from '../../../utils/report/types.ts';
@@ -33,6 +34,7 @@ const words = {
     reading: '正在读取…',
     save: '存入报告库',
     saved: '已存入报告库',
+    saveFailed: (why: string) => `未能存入报告库：${why}`,
     notReport: '未识别为政府信息公开工作年度报告：请确认内容包含“收到和处理政府信息公开申请情况”等表格。',
     notes: 'Word 文件中未能转换的内容：',
     status: { errors: (n: number) => `✗ ${n} 处错误`, warnings: (n: number) => `⚠ ${n} 项警告`, incomplete: '⚠ 未能核对', ok: '✓ 全部相符' },
@@ -45,6 +47,7 @@ const words = {
     reading: 'Reading…',
     save: 'Keep in the library',
     saved: 'Kept in the library',
+    saveFailed: (why: string) => `Could not keep it in the library: ${why}`,
     notReport: 'Not recognised as an information-disclosure annual report: does it contain the tables (收到和处理政府信息公开申请情况…)?',
     notes: 'Parts of the Word file that could not be converted:',
     status: { errors: (n: number) => `✗ ${n} errors`, warnings: (n: number) => `⚠ ${n} warnings`, incomplete: '⚠ not fully checked', ok: '✓ all hold' },
@@ -74,6 +77,15 @@ td p, th p { margin: 0; }
 .grc-chip.warnings, .grc-chip.incomplete { color: #b06000; background: #fef7e0; }
 pre { white-space: pre-wrap; font: 13px/1.6 ui-monospace, monospace; }
 `;
+
+/** What markDraft adds, taken off again before the draft is marked anew (after it was kept). */
+function unmarkDraft(view: Element) {
+  for (const el of Array.from(view.querySelectorAll('.grc-chip, .grc-expected'))) el.remove();
+  for (const el of Array.from(view.querySelectorAll('[data-grc-status]'))) {
+    el.removeAttribute('data-grc-status');
+    el.removeAttribute('title');
+  }
+}
 
 /** Marks the shown draft: ids on every cell read, outlines on cells of failed checks, chips before tables. */
 function markDraft(draft: Draft) {
@@ -115,6 +127,8 @@ function markDraft(draft: Draft) {
 
 function DraftView({ draft }: { draft: Draft }) {
   const host = useRef<HTMLDivElement>(null);
+  const view = useRef<HTMLDivElement | null>(null);
+  // A new draft: its cleaned nodes move into the view (the engine's cell refs point at them).
   useEffect(() => {
     const el = host.current;
     if (!el) return;
@@ -122,19 +136,23 @@ function DraftView({ draft }: { draft: Draft }) {
     root.replaceChildren();
     const style = document.createElement('style');
     style.textContent = VIEW_CSS;
-    const view = document.createElement('div');
-    view.className = 'draft';
+    view.current = document.createElement('div');
+    view.current.className = 'draft';
     if (draft.body) {
-      // The cleaned nodes themselves: the engine's cell refs point at them.
-      markDraft(draft);
-      view.append(...Array.from(draft.body.childNodes).map((n) => document.adoptNode(n)));
+      view.current.append(...Array.from(draft.body.childNodes).map((n) => document.adoptNode(n)));
     } else {
       const pre = document.createElement('pre');
       pre.textContent = draft.text ?? '';
-      view.append(pre);
+      view.current.append(pre);
     }
-    root.append(style, view);
-  }, [draft]);
+    root.append(style, view.current);
+  }, [draft.body, draft.text]);
+  // Its result (again once the library checked it with last year's report): the marks.
+  useEffect(() => {
+    if (!view.current || !draft.body) return;
+    unmarkDraft(view.current);
+    markDraft(draft);
+  }, [draft.body, draft.result]);
   return <div ref={host} class="draft-view" data-draft-view />;
 }
 
@@ -180,10 +198,21 @@ export function DraftPanel() {
     if (html.trim()) show(readDraftHtml(html, lang === 'zh' ? '粘贴的内容' : 'pasted', 'draft:clipboard'));
     else if (text.trim()) show(readDraftText(text, 'clipboard'));
   };
+  /**
+   * Kept through the library's one entry point: with last year's report of the same agency
+   * when the library holds it, so the draft shows what the library keeps (cross-year findings).
+   */
   const keep = async () => {
     if (!draft) return;
-    await saveAnalysis(draft.result.analysis, { url: draft.source, origin: 'draft' });
-    setSaved(true);
+    try {
+      const settings = await getSettings();
+      const kept = await checkAndKeep(draft.page, { url: draft.source, origin: 'draft', deadlines: { ...settings.deadlines } });
+      if (!kept.analysis.title) kept.analysis.title = draft.result.analysis.title;
+      setDraft({ ...draft, result: kept });
+      setSaved(true);
+    } catch (e) {
+      setError(words.saveFailed((e as Error).message || String(e)));
+    }
   };
 
   const a = draft?.result.analysis;

@@ -50,6 +50,8 @@ export interface Outcome {
   incomplete?: boolean;
   /** The table this outcome belongs to, when the rule spans several. */
   table?: TableId;
+  /** Passages of the page the finding is about (crossyear.repetition: the repeated sentences). */
+  quotes?: string[];
 }
 
 export interface Rule {
@@ -129,20 +131,20 @@ export function checkIdentity(report: Report, identity: Identity): Outcome {
     return {
       ...base, status: 'skip', incomplete: true, expected: r, actual: null,
       message: `${where.zh}：${total.label.zh}空白，${parts.label.zh}为 ${r}，未能核对`,
-      messageEn: sentenceEn(`${where.en}: ${total.label.en} is blank, ${parts.label.en} make ${r}; not checked`),
+      messageEn: sentenceEn(`${where.en}: ${total.label.en} is blank, ${parts.label.en} = ${r}; not checked`),
     };
   }
   if (blankIn(cells).length > 0) {
     return {
       ...base, status: 'skip', incomplete: true, expected: r, actual: l,
       message: `${where.zh}：有空白单元格，未能核对（不计空白，${parts.label.zh} ${r}，${total.label.zh} ${l}）`,
-      messageEn: sentenceEn(`${where.en}: blank cells, not checked (without them ${parts.label.en} make ${r}, ${total.label.en} ${l})`),
+      messageEn: sentenceEn(`${where.en}: blank cells, not checked (without them ${parts.label.en} = ${r}, ${total.label.en} = ${l})`),
     };
   }
   // expected/actual: what the parts add up to, and the total written.
   return {
     ...base, status: 'fail', expected: r, actual: l,
     message: `${where.zh}：${parts.label.zh} ${r}，${total.label.zh} ${l}，相差 ${difference}`,
-    messageEn: sentenceEn(`${where.en}: ${parts.label.en} make ${r}, ${total.label.en} is ${l}, a difference of ${difference}`),
+    messageEn: sentenceEn(`${where.en}: ${parts.label.en} ${r}, ${total.label.en} ${l}, a difference of ${difference}`),
   };
 }

@@ -1,4 +1,4 @@
-import { identities, T3_COLUMNS, type TableId } from '../formats.ts';
+import { identities, rowWords, T3_COLUMNS, T3_ROWS, type TableId } from '../formats.ts';
 import { cellLabel, TABLE_NAMES } from '../labels.ts';
 import type { CellReading } from '../tables.ts';
 import { checkIdentity, defineRule, type Outcome, type Report } from '../checks/rule.ts';
@@ -35,6 +35,10 @@ function blanksOf(report: Report, table: TableId): Outcome {
   const name = TABLE_NAMES[table];
   const blanks = [...report.cells.values()].filter((c) => c.table === table && isBlank(c));
   if (blanks.length === 0) return { at: table, table, status: 'pass', message: `${name.zh}没有空白单元格`, messageEn: `${name.en} has no blank cells` };
+  if (![...report.cells.values()].some((c) => c.table === table && !isBlank(c))) {
+    // An empty table: tables.present says so, once.
+    return { at: table, table, status: 'skip', message: `${name.zh}没有填写数字，不逐格列出空白`, messageEn: `${name.en} holds no numbers; blanks not listed one by one` };
+  }
 
   const results = identities(report.format).filter((i) => i.table === table).map((i) => ({ i, o: checkIdentity(report, i) }));
   const unsettled = results.filter((r) => r.o.incomplete);
@@ -77,8 +81,19 @@ function describe(report: Report, table: TableId, blanks: CellReading[]): { zh: 
       rest = rest.filter((c) => !own.includes(c));
     }
   }
+  if (table === 't3') {
+    const rows = T3_ROWS[report.format];
+    for (const row of rows) {
+      const own = rest.filter((c) => c.id.startsWith(`t3.${row.id}.`));
+      if (own.length < COLUMN_RUN) continue;
+      const words = rowWords(row);
+      zh.push(`${words.zh} ${own.length} 格空白`);
+      en.push(`${own.length} cells of ${words.en} are blank`);
+      rest = rest.filter((c) => !own.includes(c));
+    }
+  }
   if (rest.length) {
-    const short = (lang: 'zh' | 'en') => (id: string) => cellLabel(id, report.format, lang).replace(/^表[二三四] |^表[二三四]|^Table \d, /, '');
+    const short = (lang: 'zh' | 'en') => (id: string) => cellLabel(id, report.format, lang, { table: false });
     const named = rest.slice(0, NAMED).map((c) => c.id);
     const more = rest.length - named.length;
     zh.push(`${named.map(short('zh')).join('、')}${more > 0 ? ` 等 ${rest.length} 格` : ''}空白`);

@@ -28,6 +28,11 @@ import textT3ResultTotal from './text.t3_result_total.ts';
 import textT4Review from './text.t4_review.ts';
 import textT4Litigation from './text.t4_litigation.ts';
 import textGroupTotals from './text.group_totals.ts';
+import crossyearCarriedOver from './crossyear.carried_over.ts';
+import crossyearInForce from './crossyear.in_force.ts';
+import crossyearRepetition from './crossyear.repetition.ts';
+import crossyearJump from './crossyear.jump.ts';
+import publishDeadline from './publish.deadline.ts';
 
 export const RULES: Rule[] = [
   tablesPresent,
@@ -53,6 +58,12 @@ export const RULES: Rule[] = [
   textT4Review,
   textT4Litigation,
   textGroupTotals,
+  // With the library: last year's report of the same agency, the publication date.
+  crossyearCarriedOver,
+  crossyearInForce,
+  crossyearRepetition,
+  crossyearJump,
+  publishDeadline,
 ];
 
 export type { Outcome, Report, Rule } from '../checks/rule.ts';

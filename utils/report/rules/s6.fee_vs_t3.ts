@@ -1,4 +1,5 @@
 import { t3CellId } from '../formats.ts';
+import { TABLE_NAMES } from '../labels.ts';
 import { cellValue, defineRule } from '../checks/rule.ts';
 import { s6MentionsFee } from '../checks/s6-fee.ts';
 
@@ -17,16 +18,16 @@ const rule = defineRule({
     const cells = [id];
     if (report.format !== '2021') return [{ cells, status: 'skip', message: '2019 年格式的报告无此项', messageEn: 'The 2019 format has no such row' }];
     const fee = cellValue(report, id);
-    if (!fee.known) return [{ cells, status: 'skip', message: '未读到表三“逾期未缴费”一行', messageEn: 'Table 3’s row for unpaid fees was not read' }];
+    if (!fee.known) return [{ cells, status: 'skip', message: `未读到${TABLE_NAMES.t3.zh}“逾期未缴费”一行`, messageEn: `${TABLE_NAMES.t3.en}’s row for unpaid fees was not read` }];
     if (fee.value <= 0) return [{ cells, status: 'pass', message: '本年没有因逾期未缴费而不再处理的申请', messageEn: 'No application was dropped for unpaid fees this year' }];
     const mentions = s6MentionsFee(report);
     if (mentions) {
-      return [{ cells, status: 'pass', message: `表三有 ${fee.value} 件逾期未缴费，第六部分已说明信息处理费`, messageEn: `Table 3 counts ${fee.value} unpaid fee notices and section 6 states the fees` }];
+      return [{ cells, status: 'pass', message: `${TABLE_NAMES.t3.zh}有 ${fee.value} 件逾期未缴费，第六部分已说明信息处理费`, messageEn: `${TABLE_NAMES.t3.en} counts ${fee.value} unpaid fee notices and section 6 states the fees` }];
     }
     return [{
       cells, status: 'fail', expected: '说明信息处理费', actual: '未提及',
-      message: `表三有 ${fee.value} 件逾期未缴费（发过收费通知），第六部分却没有说明信息处理费`,
-      messageEn: `Table 3 counts ${fee.value} unpaid fee notices (fees were charged), but section 6 does not mention information-processing fees`,
+      message: `${TABLE_NAMES.t3.zh}有 ${fee.value} 件逾期未缴费（发过收费通知），第六部分却没有说明信息处理费`,
+      messageEn: `${TABLE_NAMES.t3.en} counts ${fee.value} unpaid fee notices (fees were charged), but section 6 does not mention information-processing fees`,
     }];
   },
 });

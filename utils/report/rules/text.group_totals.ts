@@ -1,7 +1,7 @@
 import { RESULT_GROUPS, RESULT_GROUPS_EN, resultGroupCells, t3CellId, type ResultGroup } from '../formats.ts';
 import type { FactKind } from '../narrative.ts';
 import { defineRule } from '../checks/rule.ts';
-import { compareFacts, type Target } from '../checks/text-compare.ts';
+import { compareFacts, inTable, type Target } from '../checks/text-compare.ts';
 
 /** 予以公开及部分公开258件, 无法提供265件 …: the prose against the 总计 column of each group. */
 const rule = defineRule({
@@ -14,7 +14,7 @@ const rule = defineRule({
   },
   check(report) {
     const f = report.format;
-    const target = (zh: string, en: string, ids: string[]): Target => ({ label: { zh: `表三“${zh}”总计`, en: `table 3’s total of “${en}”` }, ids, table: 't3' });
+    const target = (zh: string, en: string, ids: string[]): Target => ({ label: inTable('t3', `“${zh}”总计`, `total of “${en}”`), ids, table: 't3' });
     const group = (g: ResultGroup) => target(RESULT_GROUPS[g], RESULT_GROUPS_EN[g], resultGroupCells(f, g, 'total'));
     const targets: Partial<Record<FactKind, Target>> = {
       granted: target('（一）予以公开', '(1) Granted', [t3CellId('granted', 'total')]),

@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
 import { defineRule } from '../checks/rule.ts';
-import { compareFacts } from '../checks/text-compare.ts';
+import { compareFacts, inTable } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_carried',
@@ -11,7 +11,7 @@ const rule = defineRule({
     en: 'A sentence stating how many applications were carried over must match table 3, row 2, total.',
   },
   check: (report) => compareFacts(report, {
-    carriedOver: { label: { zh: '表三“上年结转”总计', en: 'table 3’s total carried over' }, ids: [t3CellId('carried_over', 'total')], table: 't3' },
+    carriedOver: { label: inTable('t3', '“上年结转”总计', 'total carried over'), ids: [t3CellId('carried_over', 'total')], table: 't3' },
   }),
 });
 export default rule;

@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
 import { defineRule } from '../checks/rule.ts';
-import { compareFacts } from '../checks/text-compare.ts';
+import { compareFacts, inTable } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_forward',
@@ -11,7 +11,7 @@ const rule = defineRule({
     en: 'A sentence stating how many applications are carried into next year must match table 3, row 4, total.',
   },
   check: (report) => compareFacts(report, {
-    carryForward: { label: { zh: '表三“结转下年度”总计', en: 'table 3’s total carried forward' }, ids: [t3CellId('carry_forward', 'total')], table: 't3' },
+    carryForward: { label: inTable('t3', '“结转下年度”总计', 'total carried forward'), ids: [t3CellId('carry_forward', 'total')], table: 't3' },
   }),
 });
 export default rule;

@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
 import { defineRule } from '../checks/rule.ts';
-import { compareFacts } from '../checks/text-compare.ts';
+import { compareFacts, inTable } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_new',
@@ -11,7 +11,7 @@ const rule = defineRule({
     en: 'A sentence stating how many applications were received must match table 3, row 1, total.',
   },
   check: (report) => compareFacts(report, {
-    newReceived: { label: { zh: '表三“本年新收”总计', en: 'table 3’s total of new applications' }, ids: [t3CellId('new_received', 'total')], table: 't3' },
+    newReceived: { label: inTable('t3', '“本年新收”总计', 'total of new applications'), ids: [t3CellId('new_received', 'total')], table: 't3' },
   }),
 });
 export default rule;

@@ -1,6 +1,6 @@
 import { t3CellId } from '../formats.ts';
 import { defineRule } from '../checks/rule.ts';
-import { compareFacts } from '../checks/text-compare.ts';
+import { compareFacts, inTable } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t3_result_total',
@@ -11,7 +11,7 @@ const rule = defineRule({
     en: 'A sentence about applications handled (办结/答复) must match table 3, (7) total.',
   },
   check: (report) => compareFacts(report, {
-    resultTotal: { label: { zh: '表三“（七）总计”', en: 'table 3’s (7) total' }, ids: [t3CellId('result_total', 'total')], table: 't3' },
+    resultTotal: { label: inTable('t3', '“（七）总计”', '(7) total'), ids: [t3CellId('result_total', 'total')], table: 't3' },
   }),
 });
 export default rule;

@@ -1,6 +1,6 @@
 import { t4CellId } from '../formats.ts';
 import { defineRule } from '../checks/rule.ts';
-import { compareFacts } from '../checks/text-compare.ts';
+import { compareFacts, inTable } from '../checks/text-compare.ts';
 
 const rule = defineRule({
   id: 'text.t4_litigation',
@@ -11,7 +11,7 @@ const rule = defineRule({
     en: 'A sentence stating the number of lawsuits must match table 4: direct plus after-review totals.',
   },
   check: (report) => compareFacts(report, {
-    litigation: { label: { zh: '表四“行政诉讼”总计', en: 'table 4’s lawsuit totals' }, ids: [t4CellId('lit_direct_total'), t4CellId('lit_after_review_total')], table: 't4' },
+    litigation: { label: inTable('t4', '“行政诉讼”总计', 'lawsuit totals'), ids: [t4CellId('lit_direct_total'), t4CellId('lit_after_review_total')], table: 't4' },
   }),
 });
 export default rule;
