@@ -11,16 +11,16 @@
  */
 import { DomHandler, Element, type AnyNode, type Text } from 'domhandler';
 import { Parser } from 'htmlparser2';
-import { pageFromTree, type TreeAccess } from '../utils/report/page.ts';
+import { pageFromTree, READ_LIMITS, type TreeAccess } from '../utils/report/page.ts';
 import type { PageSource } from '../utils/report/types.ts';
 import { PUBLISHED_META } from '../utils/report/published.ts';
 
 /**
  * Elements deeper than this are kept one level below it (their text stays, their nesting
- * goes): the walker reads about 400 levels and real pages use under 60, so a report beside a
- * deep pile of broken markup is still read.
+ * goes). Just past the walker's own bound, so the walker sees that there is content deeper
+ * than it reads and says so ("页面嵌套过深") exactly as in the browser; real pages use under 60.
  */
-export const MAX_NESTING = 300;
+export const MAX_NESTING = READ_LIMITS.maxDepth + 2;
 /**
  * Deeper than this, the page is refused: htmlparser2's own stack costs time with the square of
  * the depth (25 000 levels take about 0.3 s, 80 000 took 6.7 s and a 19.5 MB page minutes).

@@ -4,23 +4,26 @@
  * - runs the engine (analyze) on the page the checker read from the frame's DOM. Here the
  *   engine stays compiled and warm from page to page, and its work stays off the page's main
  *   thread; the checker only reads the page and draws the overlay (see bench-browser.ts);
- * - keeps each tab's latest analyses (one per frame that holds a report) and sets the toolbar
- *   badge: the number of failed error-level checks in red, a green ✓ when there are none,
- *   nothing on pages that are not reports. Chrome resets per-tab badges on navigation, so the
- *   badge is set again whenever a frame reports.
+ * - keeps each tab's reports (one per frame that holds one, with the frame's address) and sets
+ *   the toolbar badge from them (utils/tabReports.ts). Chrome resets per-tab badges on
+ *   navigation, so the badge is set again whenever a frame reports.
+ *
+ * Every change to a tab's reports goes through that tab's queue: frames finish at the same
+ * time (a portal with several report iframes), and a read-change-write of storage that
+ * interleaves with another loses one of them.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { AnalyzeResponse, FrameReport, Message } from '../utils/messages.ts';
-import type { Analysis } from '../utils/report/types.ts';
+import { asNotChecked, mayChange, mayRead, type AnalyzeResponse, type FrameReport, type Message } from '../utils/messages.ts';
+import { analyzePage } from '../utils/report/analyze.ts';
+import type { Analysis, NotChecked } from '../utils/report/types.ts';
+import { badgeOf, orderFrames, sameSite } from '../utils/tabReports.ts';
 // The report library (issue 9): keeps each report, runs the cross-year checks, dismissals,
 // sites turned off. Its three calls below are marked "library".
 import { checkPageWithLibrary, handleLibraryMessage, turnedOffOn } from '../utils/library/background.ts';
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
 const CHECKER_FILE = '/content-scripts/checker.js';
-const RED = '#d93025';
-const GREEN = '#188038';
 const key = (tabId: number) => `tab:${tabId}`;
 
 // storage.session survives the service worker being stopped; Firefox MV2 falls back to memory.
@@ -41,41 +44,88 @@ async function save(tabId: number, frames: FrameReport[]) {
 
 async function setBadge(tabId: number, frames: FrameReport[]) {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  if (frames.length === 0) {
-    await action.setBadgeText({ tabId, text: '' });
-    return;
-  }
-  const errors = frames.reduce((n, f) => n + f.analysis.summary.errors, 0);
-  await action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '✓' });
-  await action.setBadgeBackgroundColor({ tabId, color: errors > 0 ? RED : GREEN });
+  const badge = badgeOf(frames, navigator.language);
+  await action.setBadgeText({ tabId, text: badge.text });
+  await action.setTitle({ tabId, title: badge.title });
+  if (badge.text) await action.setBadgeBackgroundColor({ tabId, color: badge.colour });
+}
+
+/** The tail of each tab's queue of reads and changes. */
+const queues = new Map<number, Promise<unknown>>();
+
+/** Runs `job` after every earlier job of the tab has finished. */
+function queued<T>(tabId: number, job: () => Promise<T>): Promise<T> {
+  const run = (queues.get(tabId) ?? Promise.resolve()).then(job);
+  const tail = run.catch(() => {});
+  queues.set(tabId, tail);
+  void tail.then(() => queues.get(tabId) === tail && queues.delete(tabId));
+  return run;
+}
+
+/** Changes the tab's reports, stores them and sets the badge, in turn with every other change. */
+function update(tabId: number, change: (frames: FrameReport[]) => FrameReport[]): Promise<void> {
+  return queued(tabId, async () => {
+    const frames = orderFrames(change(await load(tabId)));
+    await save(tabId, frames);
+    await setBadge(tabId, frames).catch(() => {}); // the tab may have closed meanwhile
+  });
+}
+
+interface FrameSender {
+  tabId: number;
+  frameId: number;
+  url: string;
+  /** The tab's address, when it is a page we may see (gov.cn). */
+  tabUrl?: string;
+}
+
+/**
+ * The frame's report is now `analysis` (null: none). Kept when it is a report, or when the
+ * frame looked like one but could not be read (`unread`): the badge and the popup then say so.
+ */
+function record({ tabId, frameId, url, tabUrl }: FrameSender, analysis: Analysis | null, unread?: NotChecked): Promise<void> {
+  return update(tabId, (frames) => {
+    const others = frames.filter((f) => f.frameId !== frameId);
+    if (!analysis || (!analysis.isReport && !unread)) return others;
+    const isTop = frameId === 0;
+    return [...others, { frameId, url, isTop, sameSite: isTop || sameSite(url, tabUrl), analysis, ...(unread ? { unread } : {}) }];
+  });
+}
+
+/** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
+function unreadBecause(analysis: Analysis): NotChecked | undefined {
+  if (analysis.isReport) return undefined;
+  return analysis.summary.notChecked.find((n) => n.reason === 'too-deep' || n.reason === 'too-large');
 }
 
 export default defineBackground(() => {
-  /** The frame's report is now `analysis` (null: none): keep it, and set the badge again. */
-  async function record(tabId: number, frameId: number, url: string, analysis: Analysis | null) {
-    const frames = (await load(tabId)).filter((f) => f.frameId !== frameId);
-    if (analysis?.isReport) frames.push({ frameId, url, analysis });
-    frames.sort((a, b) => a.frameId - b.frameId);
-    await save(tabId, frames);
-    await setBadge(tabId, frames);
-  }
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const m = message as Message;
     const tabId = sender.tab?.id;
-    const frameId = sender.frameId ?? 0;
-    const forLibrary = handleLibraryMessage(message); // library: grc:dismiss
+    // library: grc:dismiss, from our own pages or from the checker about its own page
+    const forLibrary = mayChange(sender, String((message as { url?: unknown })?.url), extensionOrigin) ? handleLibraryMessage(message) : undefined;
     if (forLibrary) return forLibrary;
-    if (m?.type === 'grc:analyze' && tabId !== undefined) {
+    const frame: FrameSender | undefined =
+      tabId === undefined ? undefined : { tabId, frameId: sender.frameId ?? 0, url: sender.url ?? '', tabUrl: sender.tab?.url };
+    if (m?.type === 'grc:analyze' && frame) {
       return (async (): Promise<AnalyzeResponse> => {
-        const { analysis, cellRefs, tableRefs } = await checkPageWithLibrary(m.page, sender.url ?? ''); // library
-        await record(tabId, frameId, sender.url ?? '', analysis);
+        const { analysis, cellRefs, tableRefs } = await checkPageWithLibrary(m.page, frame.url); // library
+        await record(frame, analysis, unreadBecause(analysis));
         return { analysis, cellRefs: [...cellRefs], tableRefs };
       })();
     }
-    if (m?.type === 'grc:not-a-report' && tabId !== undefined) return record(tabId, frameId, sender.url ?? '', null).then(() => true);
-    if (m?.type === 'grc:inject' && tabId !== undefined) {
-      return turnedOffOn(sender.url).then((off) => // library: the person turned the extension off on this site
+    if (m?.type === 'grc:not-a-report' && frame) return record(frame, null).then(() => true);
+    if (m?.type === 'grc:not-checked' && frame) {
+      // What the engine makes of nothing read: no tables, so nothing is called correct.
+      const why = asNotChecked(m.why);
+      const { analysis } = analyzePage({ source: frame.url, title: String(m.title ?? '').slice(0, 500), blocks: [], notes: [why] });
+      return record(frame, analysis, why).then(() => true);
+    }
+    if (m?.type === 'grc:inject' && frame) {
+      const { tabId, frameId, url } = frame;
+      return turnedOffOn(url).then((off) => // library: the person turned the extension off on this site
         off
           ? false
           : browser.scripting
@@ -87,13 +137,16 @@ export default defineBackground(() => {
               ),
       );
     }
-    if (m?.type === 'grc:get') return load(m.tabId);
+    if (m?.type === 'grc:get') {
+      if (!Number.isInteger(m.tabId) || !mayRead(sender, m.tabId, extensionOrigin)) return Promise.resolve([]);
+      return queued(m.tabId, () => load(m.tabId));
+    }
     return undefined;
   });
 
   // A new page in the tab: forget the old one (its content script reports again).
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url) void save(tabId, []).then(() => setBadge(tabId, []));
+    if (info.status === 'loading' && info.url) void update(tabId, () => []);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void save(tabId, []));
+  browser.tabs.onRemoved.addListener((tabId) => void queued(tabId, () => save(tabId, [])));
 });

@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension, root, serveGovCn } from '../tests/helpers/browser.ts';
 import { articleOf } from '../tests/helpers/official.ts';
+import { ourTime, traced, type Script } from '../tests/helpers/trace.ts';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const fixtures = join(root, 'tests/fixtures/html');
@@ -48,54 +49,6 @@ const pages: Record<string, { html: string; report: boolean; what: string }> = {
   },
 };
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: unknown;
-}
-
-/**
- * Milliseconds of the page's main thread spent in tasks that ran our scripts. Chromium's
- * trace marks every script evaluation and callback with its script's URL; a top-level task
- * (one not inside another) counts as ours when it holds such a mark, and counts whole: the
- * compile, the run, the microtasks after it, and any layout our calls forced.
- */
-type Script = 'detector' | 'checker' | 'baseline';
-const SCRIPTS: Script[] = ['detector', 'checker', 'baseline'];
-
-function ourTime(events: TraceEvent[]): Record<Script, number> {
-  const ours = (e: TraceEvent): Script | null => {
-    const args = JSON.stringify(e.args ?? {});
-    return SCRIPTS.find((name) => args.includes(`/${name}.js`)) ?? null;
-  };
-  const total: Record<Script, number> = { detector: 0, checker: 0, baseline: 0 };
-  const first = events.find((e) => ours(e) && e.name === 'EvaluateScript');
-  if (!first) return total;
-  // The renderer's main thread is the one that evaluated the first content script.
-  const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  let top: TraceEvent | null = null;
-  let owner: Script | null = null;
-  const close = () => {
-    if (top && owner) total[owner] += top.dur! / 1000;
-  };
-  for (const e of main) {
-    if (!top || e.ts >= top.ts + top.dur!) {
-      close();
-      top = e;
-      owner = null;
-    }
-    // A task that ran the checker is the checker's, even if the detector ran in it too.
-    const who = ours(e);
-    if (who && (owner === null || who === 'checker')) owner = who;
-  }
-  close();
-  return total;
-}
-
 /** An unpacked extension whose content script does nearly nothing: the floor. */
 function baselineExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'grc-baseline-'));
@@ -112,23 +65,14 @@ function baselineExtension(): string {
 
 /** Loads `url` in `page` while Chromium traces it, until the extension is done with it. */
 async function measure(page: Page, url: string, report: boolean) {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
-    transferMode: 'ReportEvents',
+  const events = await traced(page, async () => {
+    await page.goto(url);
+    if (report) await page.locator('[data-grc-chip]').first().waitFor({ timeout: 15_000 });
+    // The detector runs at idle; the checker settles after its own overlay.
+    await page.waitForTimeout(1000);
   });
-  await page.goto(url);
-  if (report) await page.locator('[data-grc-chip]').first().waitFor({ timeout: 15_000 });
-  // The detector runs at idle; the checker settles after its own overlay.
-  await page.waitForTimeout(1000);
-  await cdp.send('Tracing.end');
-  await complete;
   const marked = await page.locator('[data-grc-cell]').count();
   if (report !== marked > 0) throw new Error(`${url}: expected ${report ? 'a checked report' : 'no trace'}, found ${marked} marked cells`);
-  await cdp.detach();
   return ourTime(events);
 }
 

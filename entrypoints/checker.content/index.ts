@@ -10,11 +10,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detachRefs, pageFromDocument } from '../../utils/dom/page.ts';
+import { detachRefs, readDocument } from '../../utils/dom/page.ts';
 import { debouncedLook } from '../../utils/dom/schedule.ts';
 import { textSample } from '../../utils/dom/textSample.ts';
 import { messages } from '../../utils/i18n.ts';
-import type { AnalyzeMessage, AnalyzeResponse, Message, NotAReportMessage } from '../../utils/messages.ts';
+import { notCheckedBecause, type AnalyzeMessage, type AnalyzeResponse, type Message, type NotAReportMessage, type NotCheckedMessage } from '../../utils/messages.ts';
 import type { AnalysisWithRefs } from '../../utils/report/analyze.ts';
 import { quickCheck } from '../../utils/report/detect.ts';
 import { flashCell, mountOverlay } from './overlay.tsx';
@@ -28,15 +28,61 @@ function ownChange(records: MutationRecord[]): boolean {
   });
 }
 
+/**
+ * A message to the background that may find no one there (the extension was reloaded or
+ * removed: sending may then throw at once): it never throws, into our code or the page.
+ */
+function tell(message: Message): Promise<unknown> {
+  try {
+    return browser.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+}
+
+/**
+ * The checker's lifetime: a WXT context (its timers, listeners and shadow-root UIs end with
+ * it), but one ended only by us, never by the page. WXT's own context ends when the document
+ * receives a `<extension id>:checker:wxt:content-script-started` CustomEvent, which it takes
+ * as "a newer copy of this script started"; any page can dispatch that event and so switch the
+ * checker off for good (issue 11). Ours ignores such events: it ends when the extension is
+ * gone (`browser.runtime.id` is undefined: WXT checks it on every timer and `isInvalid`), or
+ * when a newer copy of the checker in this same extension world replaces it (`end`).
+ */
+type CheckerLifetime = ContentScriptContext & { end(): void };
+
+/**
+ * `wxtContext` lends its class: importing WXT's class here would evaluate it when WXT reads
+ * this file's options at build time, where it cannot be evaluated.
+ */
+function checkerLifetime(wxtContext: ContentScriptContext): CheckerLifetime {
+  const WxtContext = wxtContext.constructor as typeof ContentScriptContext;
+  class Lifetime extends WxtContext {
+    override stopOldScripts() {}
+    override listenForNewerScripts() {}
+    override verifyScriptStartedEvent() {
+      return false;
+    }
+    end() {
+      this.notifyInvalidated();
+    }
+  }
+  return new Lifetime('checker', { noScriptStartedPostMessage: true });
+}
+
 class PageChecker {
   private current: AnalysisWithRefs<Node> | null = null;
   private teardown: (() => void) | null = null;
   private running = false;
+  /** The page changed while a check was running: check again when it ends. */
+  private again = false;
+  /** The background holds a result for this frame (a report, or one not read). */
+  private reported = false;
   private readonly t = messages();
 
-  private readonly ctx: ContentScriptContext;
+  private readonly ctx: CheckerLifetime;
   private readonly schedule: () => void;
-  constructor(ctx: ContentScriptContext) {
+  constructor(ctx: CheckerLifetime) {
     this.ctx = ctx;
     this.schedule = debouncedLook(() => void this.check(), (run, ms) => ctx.setTimeout(run, ms));
   }
@@ -49,9 +95,18 @@ class PageChecker {
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     this.ctx.onInvalidated(() => {
       observer.disconnect();
-      this.clear();
+      // The overlay goes, so the badge must not keep counting this frame (when the extension
+      // itself is gone there is no one left to tell, and nothing left to show).
+      this.clear(true);
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule());
+    // The frame goes away (navigated, or its iframe removed): its report leaves the tab's
+    // list and badge. Only the browser's own events count (isTrusted): a page can dispatch a
+    // 'pagehide' of its own. Back from the back-forward cache, the page is checked again.
+    this.ctx.addEventListener(window, 'pagehide', (e) => e.isTrusted && (this.current || this.reported) && this.clear(true));
+    this.ctx.addEventListener(window, 'pageshow', (e) => {
+      if (e.isTrusted && (e as PageTransitionEvent).persisted) void this.check();
+    });
     browser.runtime.onMessage.addListener(this.onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
   }
@@ -63,16 +118,37 @@ class PageChecker {
   };
 
   private async check() {
-    if (this.running || this.ctx.isInvalid) return;
+    if (this.ctx.isInvalid) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = true;
+    this.again = false;
     try {
       if (!quickCheck(document.title, textSample(document))) {
-        if (this.current) this.clear(true);
+        if (this.current || this.reported) this.clear(true);
         return;
       }
-      const result = await this.analyze();
+      let result: AnalysisWithRefs<Node> | null;
+      try {
+        result = await this.analyze();
+        this.reported = true; // the background now holds this frame's result, whatever it is
+      } catch (e) {
+        if (this.ctx.isInvalid) return;
+        // The page could not be read or sent to the engine (a message past the browser's
+        // size limit, the engine failing): say so on the badge and in the popup, never
+        // leave the frame looking checked or empty.
+        console.debug('[年报校验]', e);
+        this.clear();
+        const message: NotCheckedMessage = { type: 'grc:not-checked', title: document.title, why: notCheckedBecause(e) };
+        await tell(message);
+        this.reported = true;
+        return;
+      }
+      if (this.ctx.isInvalid) return;
       if (!result?.analysis.isReport) {
-        // The background has recorded the frame as no report already.
+        // The background has recorded the frame already (as no report, or as one not read).
         this.clear();
         return;
       }
@@ -85,12 +161,14 @@ class PageChecker {
       console.debug('[年报校验]', e);
     } finally {
       this.running = false;
+      if (this.again) this.schedule();
     }
   }
 
   /** The engine's Analysis of the page as it is now, with its cells mapped back to nodes. */
   private async analyze(): Promise<AnalysisWithRefs<Node> | null> {
-    const { page, nodes } = detachRefs(pageFromDocument(document, location.href));
+    // Read in slices, so that a large page is never blocked for long (utils/dom/page.ts).
+    const { page, nodes } = detachRefs(await readDocument(document, { source: location.href, signal: this.ctx.signal }));
     const message: AnalyzeMessage = { type: 'grc:analyze', page };
     const response = (await browser.runtime.sendMessage(message)) as AnalyzeResponse | undefined;
     if (!response) return null;
@@ -107,26 +185,32 @@ class PageChecker {
     this.teardown = null;
     this.current = null;
     if (tellBackground) {
+      this.reported = false;
       const message: NotAReportMessage = { type: 'grc:not-a-report' };
-      void browser.runtime.sendMessage(message).catch(() => {});
+      void tell(message);
     }
   }
 }
 
 // One checker per frame, even if it were injected twice; a new one once the old is invalidated
-// (extension reloaded).
+// (extension reloaded). The old one is reached through this world's global, which the page
+// cannot see or forge.
 const RUNNING = Symbol.for('grc:checker');
-type WithChecker = typeof globalThis & { [RUNNING]?: ContentScriptContext };
+type WithChecker = typeof globalThis & { [RUNNING]?: CheckerLifetime };
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   registration: 'runtime',
-  // No window.postMessage to the page on start (WXT's custom event is enough): fewer traces.
+  // No window.postMessage to the page on start: fewer traces.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  // WXT's context is not used: the page can end it (see CheckerLifetime).
+  main(wxtContext) {
     const scope = globalThis as WithChecker;
-    if (scope[RUNNING] && !scope[RUNNING].isInvalid) return;
-    scope[RUNNING] = ctx;
-    new PageChecker(ctx).start();
+    const running = scope[RUNNING];
+    if (running && !running.isInvalid) return;
+    running?.end();
+    const lifetime = checkerLifetime(wxtContext);
+    scope[RUNNING] = lifetime;
+    new PageChecker(lifetime).start();
   },
 });

@@ -84,8 +84,9 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
   // Rules that cannot say anything about the page as read are not run (see readingNotes).
   const findings: Finding[] = isReport ? runRules(RULES.filter((rule) => notes.runs(rule.id)), report) : [];
   const suspects = isReport ? findSuspects(report, findings) : [];
-  // What the reading could not do (a prose cap reached, tables not in the text …), said once in the summary.
-  const notChecked: NotChecked[] = isReport ? [...(tables.notes ?? []), ...notes.notes] : [];
+  // What the reading could not do (the page reader's size and depth limits, a prose cap reached,
+  // tables not in the text …), said once in the summary: never green for what was not read.
+  const notChecked: NotChecked[] = [...(page.notes ?? []), ...(isReport ? [...(tables.notes ?? []), ...notes.notes] : [])];
   markExplained(findings, suspects);
 
   const cells: Record<string, number | null> = {};

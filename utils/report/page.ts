@@ -6,7 +6,9 @@
  * Data tables become table blocks; layout tables (a table holding tables, or long text in a
  * cell) are walked like any container, so a report inside an old layout table is found.
  */
-import type { Block, PageSource, RawCell, RawRow } from './types.ts';
+import { FORMAT_SIGNATURES, T2_BLOCKS, T3_ROWS, T4_GROUPS } from './formats.ts';
+import { normalizerFor } from './normalize.ts';
+import type { Block, NotChecked, PageSource, RawCell, RawRow } from './types.ts';
 import { readPublished } from './published.ts';
 
 export interface TreeAccess<N> {
@@ -32,14 +34,51 @@ const BLOCK = new Set([
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'form', 'fieldset',
   'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'center', 'body', 'html',
 ]);
-const MAX_DEPTH = 400;
 /** Longer text in a cell marks a layout table. */
 const MAX_CELL_TEXT = 400;
-const MAX_TABLE_ROWS = 25_000;
 
+/**
+ * How much of a page is read, so that a huge or hostile page costs the reader (and the page's
+ * main thread) a bounded time. What is left out becomes a note (`PageSource.notes`), which the
+ * summary reports as not checked: never silence. The README's privacy & security section
+ * lists them for users.
+ */
 export interface WalkLimits {
-  /** Stop collecting text after this many characters (a huge page stays bounded). */
+  /** Characters read in all (text and cells); what lies past them is not read. */
   maxChars: number;
+  /**
+   * Elements deeper than this are not read. Chromium's HTML parser never nests deeper than 512
+   * (it flattens what lies below), so only script-built or non-browser trees go past it.
+   */
+  maxDepth: number;
+  /** Rows of any table read before asking whether it can be a report table at all. */
+  probeRows: number;
+  /** Rows read of a table that can be a report table (a report's tables have about 60). */
+  maxTableRows: number;
+  /** Cells read in all tables of a page; tables past it are not read. */
+  maxCells: number;
+}
+
+export const READ_LIMITS: WalkLimits = { maxChars: 2_000_000, maxDepth: 600, probeRows: 200, maxTableRows: 2_000, maxCells: 60_000 };
+
+/** Words of a report table's labels (表二/三/四, both formats, in matching form), and their normalizer. */
+let reportTable: { words: string[]; normalize: (text: string) => string } | undefined;
+
+/** Could these first rows be (part of) a report table? Its labels tell. */
+function canBeReportTable<N>(rows: RawRow<N>[]): boolean {
+  if (!reportTable) {
+    const words = [
+      ...Object.values(T3_ROWS).flatMap((rows) => rows.flatMap((r) => r.match)),
+      ...T4_GROUPS.map((g) => g.label.split('·')[0]),
+      ...Object.values(T2_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => r.match))),
+      ...Object.values(FORMAT_SIGNATURES).flat(),
+    ]
+      // Three characters or more: '其他' or '规章' stand in any long list.
+      .filter((w) => w.length >= 3 && !/[（）()]/.test(w));
+    reportTable = { words: [...new Set(words)], normalize: normalizerFor(words) };
+  }
+  const text = reportTable.normalize(rows.slice(0, 60).map((row) => row.map((cell) => cell.text).join(' ')).join('\n'));
+  return reportTable.words.some((w) => text.includes(w));
 }
 
 /** Our own UI on the page is never read: prefixed tags and attributes (STYLE.md). */
@@ -47,27 +86,65 @@ function isOwnUi<N>(node: N, a: TreeAccess<N>): boolean {
   return a.tag(node).startsWith('grc-') || a.attr(node, 'data-grc-ui') !== null;
 }
 
-export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: string; title: string; /** <meta name=PubDate> */ pubDate?: string | null }, limits: WalkLimits = { maxChars: 2_000_000 }): PageSource<N> {
+/** What the adapter tells the walker about the page beside its tree. */
+export interface PageMeta {
+  source: string;
+  title: string;
+  /** The publication date meta tag's content (<meta name=PubDate>), if any. */
+  pubDate?: string | null;
+}
+
+export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: PageMeta, limits: WalkLimits = READ_LIMITS): PageSource<N> {
+  const reading = readTree(root, a, meta, limits);
+  for (let step = reading.next(); ; step = reading.next()) if (step.done) return step.value;
+}
+
+/**
+ * The walk itself, as steps: it pauses (yields) after each table and every few thousand nodes,
+ * so that the live DOM can be read in slices between the page's own tasks (readDocument in
+ * utils/dom/page.ts); pageFromTree runs it in one go.
+ */
+export function* readTree<N>(root: N, a: TreeAccess<N>, meta: PageMeta, limits: WalkLimits = READ_LIMITS): Generator<void, PageSource<N>> {
   const blocks: Block<N>[] = [];
   let line = '';
-  let chars = 0;
+  // What is left of the page's budget, spent by text and by table cells alike: it bounds the
+  // reading time and the size of the message that carries the page to the engine.
+  const budget: Budget = { chars: limits.maxChars, cells: limits.maxCells };
+  let textLeft = false;
+  let nodes = 0;
+  let tablesRead = 0;
+  let tablesLeft = 0;
+  let longTablesCut = 0;
+  let tooDeep = false;
+  const notes: NotChecked[] = [];
   const flush = () => {
     const t = line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
     if (t) blocks.push({ kind: 'text', text: t });
     line = '';
   };
 
-  const walk = (node: N, depth: number) => {
-    if (chars > limits.maxChars || depth > MAX_DEPTH) return;
-    if (a.isText(node)) {
-      const t = a.text(node);
-      chars += t.length;
-      line += t;
+  const text = (node: N) => {
+    const t = a.text(node);
+    if (budget.chars <= 0) {
+      if (t.trim()) textLeft = true;
       return;
     }
+    budget.chars -= t.length;
+    line += t;
+  };
+  // A generator, so that the walk can pause; text nodes (most of a page) are read inline
+  // by their parent, which keeps the cost of the generators to one per element.
+  const walk = function* (node: N, depth: number): Generator<void> {
+    if (depth > limits.maxDepth) {
+      // Content below the bound is not read: say so (a text node of spaces is no content).
+      if (a.isElement(node) || a.text(node).trim()) tooDeep = true;
+      return;
+    }
+    if (++nodes % 4000 === 0) yield;
+    if (a.isText(node)) return text(node);
     if (!a.isElement(node)) {
       // The root of a bare fragment (a CMS article body saved without <html>/<body>): its children.
-      if (depth === 0) for (const child of a.children(node)) walk(child, 1);
+      if (depth === 0) for (const child of a.children(node)) yield* walk(child, 1);
       return;
     }
     const tag = a.tag(node);
@@ -76,23 +153,66 @@ export function pageFromTree<N>(root: N, a: TreeAccess<N>, meta: { source: strin
       flush();
       return;
     }
-    if (tag === 'table') {
-      const rows = dataTableRows(node, a);
-      if (rows) {
+    // A table holding tables is a layout table, walked like any container below.
+    if (tag === 'table' && !(a.hasDescendant ? a.hasDescendant(node, 'table') : containsTag(node, a, 'table'))) {
+      if (budget.cells <= 0 || budget.chars <= 0) {
+        // Past the page's budget: not read (nor its text, were it a layout table of text).
         flush();
+        tablesLeft++;
+        return;
+      }
+      // Only the first rows of a table that cannot be a report table (a list of 20 000
+      // documents beside the report) are read: enough for the report's words, and cheap.
+      const before = { ...budget };
+      const rows = tableRows(node, a, limits.probeRows, 0, budget);
+      if (isLayoutTable(rows)) Object.assign(budget, before); // read again below, as text
+      else {
+        flush();
+        const more = (from: number) => tableRows(node, a, from + 1, from).length > 0;
+        if (rows.length === limits.probeRows && more(limits.probeRows)) {
+          if (canBeReportTable(rows)) {
+            rows.push(...tableRows(node, a, limits.maxTableRows, limits.probeRows, budget));
+            if (rows.length === limits.maxTableRows && more(limits.maxTableRows)) {
+              notes.push({ reason: 'too-large', zh: `表格过大，只读取了前 ${rows.length} 行`, en: `Table too large: only its first ${rows.length} rows were read` });
+            }
+          } else longTablesCut++;
+        }
+        // The budget ran out inside this table: the rest of it counts as not read.
+        if (budget.cells <= 0 || budget.chars <= 0) tablesLeft++;
+        tablesRead++;
         blocks.push({ kind: 'table', rows, ref: node });
+        yield;
         return;
       }
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (const child of a.children(node)) walk(child, depth + 1);
+    for (const child of a.children(node)) {
+      if (a.isText(child) && depth < limits.maxDepth) text(child);
+      else yield* walk(child, depth + 1);
+    }
     if (block) flush();
   };
-  walk(root, 0);
+  yield* walk(root, 0);
   flush();
+  if (longTablesCut) {
+    notes.push({
+      reason: 'too-large',
+      zh: `页面过大：${longTablesCut} 张长表格不像年报表格，只读取了前 ${limits.probeRows} 行`,
+      en: `Page too large: ${longTablesCut} long table${longTablesCut === 1 ? '' : 's'} that do not look like report tables were read only to row ${limits.probeRows}`,
+    });
+  }
+  if (tablesLeft) {
+    notes.push({ reason: 'too-large', zh: `页面过大，只核对了前 ${tablesRead} 张表`, en: `Page too large: only its first ${tablesRead} tables were checked` });
+  }
+  if (textLeft) {
+    notes.push({ reason: 'too-large', zh: `页面过大，只读取了前 ${limits.maxChars} 个字`, en: `Page too large: only its first ${limits.maxChars} characters were read` });
+  }
+  if (tooDeep) {
+    notes.push({ reason: 'too-deep', zh: `页面嵌套过深，未能读取（超过 ${limits.maxDepth} 层的部分）`, en: `Page nested too deeply: what lies more than ${limits.maxDepth} levels down was not read` });
+  }
   const published = readPublished(meta.pubDate, blocks);
-  return { source: meta.source, title: meta.title, blocks, ...(published ? { published } : {}) };
+  return { source: meta.source, title: meta.title, blocks, ...(published ? { published } : {}), ...(notes.length ? { notes } : {}) };
 }
 
 /** Elements of a table that belong to it (not to a nested table). */
@@ -107,7 +227,7 @@ function* ownDescendants<N>(node: N, a: TreeAccess<N>, tags: Set<string>, depth 
 }
 
 function containsTag<N>(node: N, a: TreeAccess<N>, tag: string, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > READ_LIMITS.maxDepth) return false;
   for (const child of a.children(node)) {
     if (!a.isElement(child)) continue;
     if (a.tag(child) === tag || containsTag(child, a, tag, depth + 1)) return true;
@@ -116,23 +236,30 @@ function containsTag<N>(node: N, a: TreeAccess<N>, tag: string, depth = 0): bool
 }
 
 /**
- * The rows of a data table, or null for a layout table (one holding tables, or long text in a
- * cell among its first rows), which is walked like any container instead.
+ * Long text in a cell among a table's first rows marks a layout table (so does holding a
+ * table), which is walked like any container instead of read as rows.
  */
-function dataTableRows<N>(table: N, a: TreeAccess<N>): RawRow<N>[] | null {
-  if (a.hasDescendant ? a.hasDescendant(table, 'table') : containsTag(table, a, 'table')) return null;
-  const rows = tableRows(table, a);
-  for (const row of rows.slice(0, 200)) if (row.some((cell) => cell.text.length > MAX_CELL_TEXT)) return null;
-  return rows;
+function isLayoutTable<N>(firstRows: RawRow<N>[]): boolean {
+  return firstRows.some((row) => row.some((cell) => cell.text.length > MAX_CELL_TEXT));
 }
 
 /** A cell's text; <br> and block children become line breaks ('商业<br>企业'). */
-function cellText<N>(node: N, a: TreeAccess<N>, max = 10_000): string {
+/** What is left of a page's budget (see WalkLimits). */
+interface Budget {
+  chars: number;
+  cells: number;
+}
+/** A report's cell holds a few characters; a layout table's is known past MAX_CELL_TEXT. */
+const MAX_CELL_CHARS = 2_000;
+/** A report table has at most a dozen columns (the grid keeps 80). */
+const MAX_ROW_CELLS = 200;
+
+function cellText<N>(node: N, a: TreeAccess<N>, max = MAX_CELL_CHARS): string {
   let out = '';
   const walk = (n: N, depth: number) => {
     if (out.length > max || depth > 60) return;
     if (a.isText(n)) {
-      out += a.text(n);
+      out += a.text(n).slice(0, Math.max(0, max + 1 - out.length));
       return;
     }
     if (!a.isElement(n)) return;
@@ -156,13 +283,20 @@ function span<N>(node: N, a: TreeAccess<N>, name: string): number {
   return Number.isFinite(n) ? n : 1;
 }
 
-function tableRows<N>(table: N, a: TreeAccess<N>): RawRow<N>[] {
+/** Rows `from` … `to` (exclusive) of a table, spending `budget` (and stopping when it is spent). */
+function tableRows<N>(table: N, a: TreeAccess<N>, to: number, from = 0, budget: Budget = { chars: Infinity, cells: Infinity }): RawRow<N>[] {
   const rows: RawRow<N>[] = [];
+  let index = 0;
   for (const tr of ownDescendants(table, a, new Set(['tr']))) {
-    if (rows.length >= MAX_TABLE_ROWS) break;
+    if (index >= to || budget.cells <= 0 || budget.chars <= 0) break;
+    if (index++ < from) continue;
     const row: RawCell<N>[] = [];
     for (const td of ownDescendants(tr, a, new Set(['td', 'th']))) {
-      row.push({ text: cellText(td, a), rowSpan: span(td, a, 'rowspan'), colSpan: span(td, a, 'colspan'), ref: td });
+      if (row.length >= MAX_ROW_CELLS) break;
+      const text = cellText(td, a);
+      budget.cells--;
+      budget.chars -= text.length;
+      row.push({ text, rowSpan: span(td, a, 'rowspan'), colSpan: span(td, a, 'colspan'), ref: td });
     }
     rows.push(row);
   }

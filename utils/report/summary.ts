@@ -38,7 +38,9 @@ export interface SummaryInput {
 
 export function summarize({ isReport, findings, suspects, tables, notes = [] }: SummaryInput): Summary {
   const live = findings.filter((f) => !f.dismissed);
-  const notChecked: NotChecked[] = isReport ? [...notChecked_(live, tables), ...notes] : [{ reason: 'not-report', zh: '不是政府信息公开工作年度报告，未校验', en: 'Not an annual report; nothing was checked' }];
+  // A page that is no report still keeps the reader's notes: a report nested too deep or cut
+  // by the size limits looks like no report, and the person must be told why.
+  const notChecked: NotChecked[] = isReport ? [...notChecked_(live, tables), ...notes] : [{ reason: 'not-report', zh: '不是政府信息公开工作年度报告，未校验', en: 'Not an annual report; nothing was checked' }, ...notes];
   const count = (own: Finding[], table?: TableId) => {
     const fails = own.filter((f) => f.status === 'fail');
     const errorFails = fails.filter((f) => f.severity === 'error' && !f.incomplete);

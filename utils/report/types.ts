@@ -29,6 +29,11 @@ export interface PageSource<Ref = unknown> {
   blocks: Block<Ref>[];
   /** Publication date (YYYY-MM-DD) from the page's meta tag or a labelled date in its header. */
   published?: string;
+  /**
+   * What the reader left out and why (a page too large or too deeply nested to read whole):
+   * analyze copies these into `summary.notChecked`, so no surface calls such a page correct.
+   */
+  notes?: NotChecked[];
 }
 
 /**

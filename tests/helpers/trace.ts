@@ -1,0 +1,81 @@
+/**
+ * What our content scripts cost a page's main thread, from a Chromium trace: used by the
+ * browser benchmark (scripts/bench-browser.ts) and by the end-to-end test of a huge page
+ * (tests/e2e/security.e2e.ts).
+ */
+import type { Page } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: unknown;
+}
+
+export type Script = 'detector' | 'checker' | 'baseline';
+const SCRIPTS: Script[] = ['detector', 'checker', 'baseline'];
+
+/**
+ * The page's main-thread tasks that ran our scripts, each with its length in ms. Chromium's
+ * trace marks every script evaluation and callback with its script's URL; a top-level task
+ * (one not inside another) counts as ours when it holds such a mark, and counts whole: the
+ * compile, the run, the microtasks after it, and any layout our calls forced. A task that ran
+ * the checker is the checker's, even if the detector ran in it too.
+ */
+export function ourTasks(events: TraceEvent[]): { script: Script; ms: number }[] {
+  const ours = (e: TraceEvent): Script | null => {
+    const args = JSON.stringify(e.args ?? {});
+    return SCRIPTS.find((name) => args.includes(`/${name}.js`)) ?? null;
+  };
+  const first = events.find((e) => ours(e) && e.name === 'EvaluateScript');
+  if (!first) return [];
+  // The renderer's main thread is the one that evaluated the first content script.
+  const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks: { script: Script; ms: number }[] = [];
+  let top: TraceEvent | null = null;
+  let owner: Script | null = null;
+  const close = () => {
+    if (top && owner) tasks.push({ script: owner, ms: top.dur! / 1000 });
+  };
+  for (const e of main) {
+    if (!top || e.ts >= top.ts + top.dur!) {
+      close();
+      top = e;
+      owner = null;
+    }
+    const who = ours(e);
+    if (who && (owner === null || who === 'checker')) owner = who;
+  }
+  close();
+  return tasks;
+}
+
+/** Milliseconds of main-thread time in the tasks that ran each script. */
+export function ourTime(events: TraceEvent[]): Record<Script, number> {
+  const total: Record<Script, number> = { detector: 0, checker: 0, baseline: 0 };
+  for (const { script, ms } of ourTasks(events)) total[script] += ms;
+  return total;
+}
+
+/** Chromium's trace of the page while `run` runs (a navigation, and waiting for our work). */
+export async function traced(page: Page, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await run();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  return events;
+}
