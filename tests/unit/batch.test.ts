@@ -182,6 +182,34 @@ describe('pause and cancel', () => {
   });
 });
 
+describe('keeping in the library', () => {
+  it('a report is done only once the library kept it: a finished run shows the verdict as kept', async () => {
+    const run = new BatchRun({
+      allowed: isGovCn,
+      fetch: fakeFetch,
+      queue: new PoliteQueue({ concurrency: 2, pauseMs: 0 }),
+      // The library adds what only it knows (here: last year's report found, a warning more).
+      keep: async ({ analysis }) => {
+        await new Promise((r) => setTimeout(r, 200));
+        return { ...analysis, summary: { ...analysis.summary, status: 'warnings', warnings: analysis.summary.warnings + 1 } };
+      },
+    });
+    // The second page (a report in images) is done long before the first is kept.
+    run.addReports([{ url: `${H}/nb/004.html` }, { url: `${H}/nb/images.html` }]);
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    expect(run.items.map((i) => rowStatus(i))).toEqual(['warnings', 'unreadable']);
+    expect(run.items[0].stored).toBe(true);
+  });
+
+  it('a report the library could not keep is still shown, as read, and can be retried', async () => {
+    const run = new BatchRun({ allowed: isGovCn, fetch: fakeFetch, queue: new PoliteQueue({ pauseMs: 0 }), keep: async () => Promise.reject(new Error('QuotaExceededError')) });
+    run.addReports([{ url: `${H}/nb/004.html` }]);
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    expect(rowStatus(run.items[0])).toBe('ok');
+    expect(run.items[0]).toMatchObject({ stored: false, storeError: 'QuotaExceededError' });
+  });
+});
+
 describe('pasted addresses', () => {
   it('reads a pasted report page, list page or file as what it is', async () => {
     const run = new BatchRun({ allowed: isGovCn, fetch: fakeFetch, keep: async ({ analysis }) => analysis, queue: new PoliteQueue({ pauseMs: 0 }), maxListPages: 1 });

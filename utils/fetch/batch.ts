@@ -127,11 +127,13 @@ export class BatchRun {
             item.state = 'cancelled';
             return;
           }
-          item.outcome = outcome;
-          item.state = 'done';
           // A URL given as a possible list turned out to be one report (or no list): a row like any other.
           if (item.kind === 'list' && outcome.kind !== 'list') item.kind = 'report';
+          // A report is done once the library kept it (its row shows the kept verdict), so a
+          // finished run never shows a report as it was before the library checked it.
           if (outcome.kind === 'report') await this.keep(item, outcome);
+          else item.outcome = outcome;
+          item.state = 'done';
           if (outcome.kind === 'list') this.expand(item, outcome.reading);
         },
         (e) => {
@@ -148,6 +150,7 @@ export class BatchRun {
       item.outcome = { ...report, analysis: kept };
       item.stored = true;
     } catch (e) {
+      item.outcome = report;
       item.stored = false;
       item.storeError = (e as Error).message || String(e);
     }

@@ -219,7 +219,7 @@ export function BatchPanel() {
       )}
 
       {run.items.length > 0 && (
-        <div class="run">
+        <div class="run" data-run-finished={String(run.finished)}>
           {lists.map((l) => (
             <p class="list-line" key={l.id} data-list={l.url}>
               {w.listFrom(l.url)}
