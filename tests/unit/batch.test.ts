@@ -6,6 +6,7 @@
  * PDF, a dead link and a page that never answers. What a person sees in the results table
  * comes from these outcomes; what lands in the library from `save`.
  */
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -17,6 +18,11 @@ import { PoliteQueue } from '../../utils/fetch/queue.ts';
 import { readPage } from '../../utils/fetch/readPage.ts';
 import { outcomeLine, rowStatus, runSummary } from '../../utils/fetch/reasons.ts';
 import type { Analysis } from '../../utils/report/types.ts';
+import { checkAndKeep } from '../../utils/library/check.ts';
+import { datasetCsv, workbookRows } from '../../utils/library/dataset.ts';
+import { library } from '../../utils/library/store.ts';
+import { runRows } from '../../entrypoints/options/batch/exportRun.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const root = join(import.meta.dirname, '..');
 const html = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -227,5 +233,43 @@ describe('pasted addresses', () => {
 describe('reading one page', () => {
   it('reads a page that is no report as such', () => {
     expect(readPage(html('fixtures/html/not-report-news.html'), `${H}/news.html`).kind).toBe('not-report');
+  });
+});
+
+describe('the run’s export', () => {
+  it('is the library’s export: each report’s row as the library exports it (dismissals too), each page not read with its reason', async () => {
+    const run = new BatchRun({
+      allowed: isGovCn,
+      fetch: fakeFetch,
+      queue: new PoliteQueue({ pauseMs: 0 }),
+      keep: async ({ page }, url) => (await checkAndKeep(page, { url, origin: 'list' })).analysis,
+    });
+    run.addReports([`${H}/nb/004-error.html`, `${H}/nb/004.html`, `${H}/nb/caizheng.pdf`, `${H}/nb/dead.html`].map((url) => ({ url })));
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    // A person dismisses the wrong cell's finding in the library after the run.
+    const wrongUrl = `${H}/nb/004-error.html`;
+    const failed = (await library.getEntry(wrongUrl))!.analysis.findings.find((f) => f.status === 'fail' && f.severity === 'error')!;
+    const dismissed = await library.setDismissal(wrongUrl, failed.check ?? failed.id, '已核实');
+
+    const rows = await runRows(run.items);
+    const csv = parseCsv(datasetCsv(rows).slice(1).trimEnd());
+    const ids = csv[1];
+    const col = (row: string[], id: string) => row[ids.indexOf(id)];
+    const libraryRow = parseCsv(datasetCsv([dismissed!]).slice(1).trimEnd())[2];
+    expect(csv[2]).toEqual(libraryRow);
+    expect(Number(col(csv[2], 'errors'))).toBe(dismissed!.analysis.summary.errors);
+    expect(col(csv[3], 'status')).toBe('全部核对无错误');
+    expect(csv.slice(4).map((r) => [col(r, 'source'), col(r, 'status'), col(r, 'error')])).toEqual([
+      [`${H}/nb/caizheng.pdf`, '无法读取', '附件：PDF，暂不能在线核对'],
+      [`${H}/nb/dead.html`, '无法读取', '无法打开：HTTP 404'],
+    ]);
+    // The workbook: the same rows, the library's columns after them (status, …, url).
+    const { reports } = workbookRows(rows);
+    expect(reports.slice(1).map((r) => [r.at(-5), r.at(-2), r.at(-1)])).toEqual([
+      [dismissed!.analysis.summary.status, 'list', wrongUrl],
+      ['ok', 'list', `${H}/nb/004.html`],
+      ['unreadable', null, `${H}/nb/caizheng.pdf`],
+      ['unreadable', null, `${H}/nb/dead.html`],
+    ]);
   });
 });
