@@ -21,6 +21,11 @@ export default defineConfig({
     // one at that moment (permissions.request); nothing beyond gov.cn is granted at install.
     // The options page (entrypoints/options, the library) becomes options_ui by itself.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // "Next problem": the background forwards it to the tab's checkers (a person can change
+    // the key at chrome://extensions/shortcuts).
+    commands: {
+      'next-problem': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextProblem__' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gov-report-check@nianbao.local' } } }
       : {}),

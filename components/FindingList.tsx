@@ -1,40 +1,80 @@
-/** Findings grouped by severity, failed ones only, each with its message and cells. */
+/**
+ * Findings grouped by kind (errors, warnings, checks left incomplete by blank cells, notes),
+ * failed ones only: the sentence in a person's words, the rule's title with its explanation
+ * behind a toggle, the cell ids in a small line for experts, 定位. Dismissed findings stay
+ * visible, struck through with the reason, and are not counted. ↑/↓ move through the list
+ * (and, with onStep, through the problems on the page).
+ */
 import type { Finding } from '../utils/report/types.ts';
-import type { Messages } from '../utils/i18n.ts';
+import type { Messages, RuleTexts } from '../utils/i18n.ts';
 
 interface Props {
   findings: Finding[];
   t: Messages;
+  rules?: RuleTexts;
+  /** 定位: where a finding points to on the page. */
   onLocate?: (f: Finding) => void;
+  /** Called when ↑/↓ moves to a finding. */
+  onStep?: (f: Finding) => void;
 }
 
-const ORDER: Finding['severity'][] = ['error', 'warning', 'info'];
+type Group = 'error' | 'warning' | 'incomplete' | 'info';
+const ORDER: Group[] = ['error', 'warning', 'incomplete', 'info'];
+const groupOf = (f: Finding): Group => (f.incomplete ? 'incomplete' : f.severity);
 
-export function FindingList({ findings, t, onLocate }: Props) {
+export const findingMessage = (f: Finding, t: Messages) => (t.lang === 'en' ? (f.messageEn ?? f.message) : f.message);
+
+export function FindingList({ findings, t, rules, onLocate, onStep }: Props) {
   const failed = findings.filter((f) => f.status === 'fail');
-  const title = { error: t.errors, warning: t.warningsTitle, info: t.infos };
+  const title: Record<Group, string> = { error: t.errors, warning: t.warningsTitle, incomplete: t.incompleteTitle, info: t.infos };
+  const items: Finding[] = [];
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const list = [...((e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li[data-rule]'))];
+    const from = list.findIndex((li) => li === (e.target as Element).closest?.('li[data-rule]'));
+    const to = Math.max(0, Math.min(list.length - 1, from + (e.key === 'ArrowDown' ? 1 : -1)));
+    if (from < 0 || to === from) return;
+    e.preventDefault();
+    list[to].focus();
+    onStep?.(items[Number(list[to].dataset.index)]);
+  };
   return (
-    <div class="grc-findings">
-      {ORDER.map((severity) => {
-        const list = failed.filter((f) => f.severity === severity);
+    <div class="grc-findings" onKeyDown={onKeyDown}>
+      {ORDER.map((group) => {
+        const list = failed.filter((f) => groupOf(f) === group);
         if (list.length === 0) return null;
+        const live = list.filter((f) => !f.dismissed).length;
         return (
-          <section class={`grc-group grc-${severity}`} key={severity}>
+          <section class={`grc-group grc-${group}`} key={group}>
             <h3>
-              {title[severity]} <span class="grc-count">{list.length}</span>
+              {title[group]} <span class="grc-count">{live}</span>
             </h3>
             <ul>
-              {list.map((f, i) => (
-                <li key={i} data-rule={f.id}>
-                  <span class="grc-message">{f.message}</span>
-                  <span class="grc-rule">{f.id}</span>
-                  {onLocate && f.cells.length > 0 && (
-                    <button type="button" class="grc-locate" onClick={() => onLocate(f)}>
-                      {t.locate}
-                    </button>
-                  )}
-                </li>
-              ))}
+              {list.map((f) => {
+                const index = items.push(f) - 1;
+                const rule = rules?.[f.id];
+                return (
+                  <li key={index} data-rule={f.id} data-check={f.check} data-index={index} tabIndex={-1} class={f.dismissed ? 'grc-dismissed' : undefined}>
+                    <span class="grc-message">{f.dismissed ? <s>{findingMessage(f, t)}</s> : findingMessage(f, t)}</span>
+                    {f.dismissed && <span class="grc-reason">{t.dismissed(f.dismissed.reason)}</span>}
+                    {onLocate && f.cells.length > 0 && (
+                      <button type="button" class="grc-locate" onClick={() => onLocate(f)}>
+                        {t.locate}
+                      </button>
+                    )}
+                    {rule ? (
+                      <details class="grc-rule">
+                        <summary>{rule.title[t.lang]}</summary>
+                        <p>{rule.explanation[t.lang]}</p>
+                      </details>
+                    ) : null}
+                    <small class="grc-ids">
+                      {f.id}
+                      {f.cells.length ? ` · ${t.cellsLine}: ${f.cells.join(', ')}` : ''}
+                    </small>
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

@@ -14,8 +14,9 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { asNotChecked, mayChange, mayRead, type AnalyzeResponse, type FrameReport, type Message } from '../utils/messages.ts';
+import { asNotChecked, mayChange, mayRead, type AnalyzeResponse, type FrameReport, type Message, type NextProblemMessage } from '../utils/messages.ts';
 import { analyzePage } from '../utils/report/analyze.ts';
+import { ruleTexts } from '../utils/report/rules/index.ts';
 import type { Analysis, NotChecked } from '../utils/report/types.ts';
 import { badgeOf, orderFrames, sameSite } from '../utils/tabReports.ts';
 // The report library (issue 9): keeps each report, runs the cross-year checks, dismissals,
@@ -111,9 +112,15 @@ export default defineBackground(() => {
       tabId === undefined ? undefined : { tabId, frameId: sender.frameId ?? 0, url: sender.url ?? '', tabUrl: sender.tab?.url };
     if (m?.type === 'grc:analyze' && frame) {
       return (async (): Promise<AnalyzeResponse> => {
-        const { analysis, cellRefs, tableRefs } = await checkPageWithLibrary(m.page, frame.url); // library
+        const { analysis, cellRefs, tableRefs, cellAt } = await checkPageWithLibrary(m.page, frame.url); // library
         await record(frame, analysis, unreadBecause(analysis));
-        return { analysis, cellRefs: [...cellRefs], tableRefs };
+        return {
+          analysis,
+          cellRefs: [...cellRefs],
+          tableRefs,
+          cellAt: [...cellAt].map(([id, at]) => [id, at.start, at.end]),
+          rules: ruleTexts(analysis.findings),
+        };
       })();
     }
     if (m?.type === 'grc:not-a-report' && frame) return record(frame, null).then(() => true);
@@ -142,6 +149,13 @@ export default defineBackground(() => {
       return queued(m.tabId, () => load(m.tabId));
     }
     return undefined;
+  });
+
+  // The "next problem" keyboard command (manifest `commands`): the checkers of the tab move on.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'next-problem' || tab?.id === undefined) return;
+    const message: NextProblemMessage = { type: 'grc:next-problem' };
+    void browser.tabs.sendMessage(tab.id, message).catch(() => {});
   });
 
   // A new page in the tab: forget the old one (its content script reports again).

@@ -1,68 +1,149 @@
-/** The interface's words: Chinese first, English for browsers in another language. */
+/**
+ * The interface's words, Chinese first, English for browsers in another language: every
+ * surface (chips, panel, tooltip, popup) takes its words from here, so the two languages stay
+ * complete and alike. Chinese punctuation (：，（）) only in the Chinese strings.
+ * Names of tables, formats and the identity line are in utils/report/labels.ts.
+ */
+import type { RuleText } from './report/rules/index.ts';
+import type { Lang } from './report/labels.ts';
+import type { TableVerdict, VerdictStatus } from './report/types.ts';
+
+/** Each rule's title and explanation, zh and en (ruleTexts in utils/report/rules/index.ts). */
+export type RuleTexts = Record<string, Pick<RuleText, 'title' | 'explanation'>>;
+
+/** The mark before a status, the same on every surface. */
+export const STATUS_MARK: Record<VerdictStatus, string> = { errors: '✗', warnings: '!', incomplete: '⚠', ok: '✓' };
+
 const zh = {
-  passed: (n: number) => `✓ ${n} 项校验通过`,
-  failed: (n: number) => `✗ ${n} 项不符`,
-  warnings: (n: number) => `${n} 项警告`,
+  lang: 'zh' as Lang,
+  title: '年报校验',
+  /** The one status line of a report or a table, from its summary (counts exclude dismissed findings). */
+  status: (s: VerdictStatus, n: { errors: number; warnings: number }) =>
+    ({
+      errors: `✗ ${n.errors} 处错误`,
+      warnings: `! ${n.warnings} 项警告`,
+      incomplete: '⚠ 未能全部核对',
+      ok: '✓ 全部相符',
+    })[s],
+  /** A table's chip: what the status is, then what was read and skipped. */
+  chip: (v: TableVerdict) =>
+    !v.read
+      ? '⚠ 未能读取'
+      : v.status === 'incomplete'
+        ? `⚠ 未能核对 ${v.incomplete + v.skipped} 项`
+        : zh.status(v.status, v),
+  chipDetail: (v: TableVerdict) =>
+    [
+      v.read ? `${v.passed} 项相符` : '未读到此表，未核对',
+      v.incomplete ? `${v.incomplete} 项因空白未能核对` : '',
+      v.skipped ? `${v.skipped} 项未核对` : '',
+    ]
+      .filter(Boolean)
+      .join('，'),
+  counts: (n: { passed: number; checks: number; skipped: number; warnings: number; incomplete: number }) =>
+    [`${n.checks} 项核对，${n.passed} 项相符`, n.warnings ? `${n.warnings} 项警告` : '', n.incomplete ? `${n.incomplete} 项因空白未能核对` : '', n.skipped ? `${n.skipped} 项未核对` : '']
+      .filter(Boolean)
+      .join('，'),
+  notChecked: '未能核对',
+  tables: '各表',
   notReport: '此页面不是政府信息公开工作年度报告。',
   howTo: '打开 gov.cn 上的年度报告页面，本扩展会自动校验表格并在页面上标出问题。',
-  noData: '尚未分析此页面（请刷新页面后再试）。',
   errors: '错误',
   warningsTitle: '警告',
+  incompleteTitle: '未能核对',
   infos: '提示',
   locate: '定位',
-  copyTable: '复制表格',
-  copyCsv: '复制 CSV',
+  nextProblem: '下一处问题',
+  noProblem: '没有需要定位的问题',
+  explain: '规则说明',
+  cellsLine: '单元格',
+  dismissed: (reason: string) => `已忽略：${reason}`,
+  expectedLabel: '应为',
+  related: '与错误格同在一个不成立的勾稽关系中',
+  copyAll: '复制全部表格',
+  copyThisTable: (table: string) => `复制本表（${table}）`,
+  copyRow: '复制数据行',
   copyJson: '复制 JSON',
   copyMd: '复制 Markdown',
   copied: '已复制，可直接粘贴到 Excel/WPS',
   copiedText: '已复制',
   copyFailed: (why: string) => `复制失败：${why}`,
-  collapse: '收起',
-  expand: '展开',
-  agency: '机关',
-  year: '年度',
-  format: '格式',
-  status: '校验结果',
-  allGood: '勾稽关系无错误',
-  errorCount: (n: number) => `${n} 项错误`,
-  expected: '应为',
-  actual: '实为',
+  open: '展开面板',
+  close: '收起',
+  moveCorner: '换个角落',
   figures: '主要数据',
-  title: '年报校验',
+  findings: '核对结果',
+  frameTop: '本页',
+  frameInner: '内嵌页面',
+  frameOtherSite: '来自其他网站的内嵌页面',
+  reportsInTab: (n: number) => `此标签页有 ${n} 份报告`,
+  openLibrary: '报告库',
+  blank: '空白',
 };
 export type Messages = typeof zh;
+
 const en: Messages = {
-  passed: (n) => `✓ ${n} checks passed`,
-  failed: (n) => `✗ ${n} checks failed`,
-  warnings: (n) => `${n} warnings`,
+  lang: 'en',
+  title: 'Annual Report Check',
+  status: (s, n) =>
+    ({
+      errors: `✗ ${n.errors} ${n.errors === 1 ? 'error' : 'errors'}`,
+      warnings: `! ${n.warnings} ${n.warnings === 1 ? 'warning' : 'warnings'}`,
+      incomplete: '⚠ Not everything could be checked',
+      ok: '✓ All checks hold',
+    })[s],
+  chip: (v) =>
+    !v.read ? '⚠ Not read' : v.status === 'incomplete' ? `⚠ ${v.incomplete + v.skipped} not checked` : en.status(v.status, v),
+  chipDetail: (v) =>
+    [
+      v.read ? `${v.passed} hold` : 'table not found, not checked',
+      v.incomplete ? `${v.incomplete} not checked (blank cells)` : '',
+      v.skipped ? `${v.skipped} skipped` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  counts: (n) =>
+    [`${n.checks} checks, ${n.passed} hold`, n.warnings ? `${n.warnings} warnings` : '', n.incomplete ? `${n.incomplete} not checked (blank cells)` : '', n.skipped ? `${n.skipped} skipped` : '']
+      .filter(Boolean)
+      .join(', '),
+  notChecked: 'Not checked',
+  tables: 'Tables',
   notReport: 'This page is not a government information-disclosure annual report.',
   howTo: 'Open an annual report on a gov.cn site; the extension checks its tables and marks problems on the page.',
-  noData: 'This page has not been analysed yet (reload the page and try again).',
   errors: 'Errors',
   warningsTitle: 'Warnings',
+  incompleteTitle: 'Not checked',
   infos: 'Notes',
   locate: 'Locate',
-  copyTable: 'Copy table',
-  copyCsv: 'Copy CSV',
+  nextProblem: 'Next problem',
+  noProblem: 'No problem to locate',
+  explain: 'About this rule',
+  cellsLine: 'Cells',
+  dismissed: (reason) => `Dismissed: ${reason}`,
+  expectedLabel: 'should be',
+  related: 'In a failed identity with the wrong cell',
+  copyAll: 'Copy all tables',
+  copyThisTable: (table) => `Copy ${table}`,
+  copyRow: 'Copy data row',
   copyJson: 'Copy JSON',
   copyMd: 'Copy Markdown',
-  copied: 'Copied — paste into Excel/WPS',
+  copied: 'Copied: paste into Excel/WPS',
   copiedText: 'Copied',
   copyFailed: (why) => `Copy failed: ${why}`,
-  collapse: 'Collapse',
-  expand: 'Expand',
-  agency: 'Agency',
-  year: 'Year',
-  format: 'Format',
-  status: 'Result',
-  allGood: 'All identities hold',
-  errorCount: (n) => `${n} errors`,
-  expected: 'expected',
-  actual: 'actual',
+  open: 'Open the panel',
+  close: 'Close',
+  moveCorner: 'Move to another corner',
   figures: 'Key figures',
-  title: 'Annual Report Check',
+  findings: 'Findings',
+  frameTop: 'This page',
+  frameInner: 'Embedded frame',
+  frameOtherSite: 'Embedded frame from another site',
+  reportsInTab: (n) => `${n} reports in this tab`,
+  openLibrary: 'Report library',
+  blank: 'blank',
 };
 
+/** The words for the browser's language (Chinese for zh-*, English otherwise). */
 export function messages(language = typeof navigator === 'undefined' ? 'zh' : navigator.language): Messages {
   return /^zh/i.test(language) ? zh : en;
 }

@@ -1,6 +1,7 @@
 /** Messages between the content scripts, the background and the popup. */
 import type { TableId } from './report/formats.ts';
 import type { Analysis, NotChecked, PageSource } from './report/types.ts';
+import type { RuleTexts } from './i18n.ts';
 
 /**
  * checker → background: analyze this frame's page and keep the result for the tab. The
@@ -15,6 +16,10 @@ export interface AnalyzeResponse {
   analysis: Analysis;
   cellRefs: [cellId: string, node: number][];
   tableRefs: Record<TableId, number[]>;
+  /** Cells of tables written as text: where the value stands in its text block (the node in cellRefs). */
+  cellAt?: [cellId: string, start: number, end: number][];
+  /** The title and explanation of each rule with a finding here, for the overlay (no rule code in the page). */
+  rules?: RuleTexts;
 }
 /** checker → background: this frame holds no report (any more), or the checker stopped. */
 export interface NotAReportMessage {
@@ -47,7 +52,11 @@ export interface LocateMessage {
   type: 'grc:locate';
   cellId: string;
 }
-export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | GetTabMessage | LocateMessage;
+/** background → checker (the "next problem" keyboard command): go to the next problem on the page. */
+export interface NextProblemMessage {
+  type: 'grc:next-problem';
+}
+export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | GetTabMessage | LocateMessage | NextProblemMessage;
 
 /**
  * One frame's report in a tab; `grc:get` answers with the tab's list of them, the top frame's

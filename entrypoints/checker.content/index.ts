@@ -15,9 +15,8 @@ import { debouncedLook } from '../../utils/dom/schedule.ts';
 import { textSample } from '../../utils/dom/textSample.ts';
 import { messages } from '../../utils/i18n.ts';
 import { notCheckedBecause, type AnalyzeMessage, type AnalyzeResponse, type Message, type NotAReportMessage, type NotCheckedMessage } from '../../utils/messages.ts';
-import type { AnalysisWithRefs } from '../../utils/report/analyze.ts';
 import { quickCheck } from '../../utils/report/detect.ts';
-import { flashCell, mountOverlay } from './overlay.tsx';
+import { mountOverlay, type Overlay, type OverlayInput } from './overlay.tsx';
 
 /** True when every change is inside our own UI (chips, panel): those need no re-check. */
 function ownChange(records: MutationRecord[]): boolean {
@@ -71,8 +70,8 @@ function checkerLifetime(wxtContext: ContentScriptContext): CheckerLifetime {
 }
 
 class PageChecker {
-  private current: AnalysisWithRefs<Node> | null = null;
-  private teardown: (() => void) | null = null;
+  private current: OverlayInput | null = null;
+  private overlay: Overlay | null = null;
   private running = false;
   /** The page changed while a check was running: check again when it ends. */
   private again = false;
@@ -113,7 +112,8 @@ class PageChecker {
 
   private onMessage = (message: unknown) => {
     const m = message as Message;
-    if (m?.type === 'grc:locate' && this.current) return Promise.resolve(flashCell(this.current.cellRefs, m.cellId));
+    if (m?.type === 'grc:locate' && this.overlay) return Promise.resolve(this.overlay.locate(m.cellId));
+    if (m?.type === 'grc:next-problem' && this.overlay) return Promise.resolve(this.overlay.next());
     return undefined;
   };
 
@@ -130,7 +130,7 @@ class PageChecker {
         if (this.current || this.reported) this.clear(true);
         return;
       }
-      let result: AnalysisWithRefs<Node> | null;
+      let result: OverlayInput | null;
       try {
         result = await this.analyze();
         this.reported = true; // the background now holds this frame's result, whatever it is
@@ -155,7 +155,7 @@ class PageChecker {
       if (this.current && JSON.stringify(this.current.analysis) === JSON.stringify(result.analysis)) return;
       this.clear();
       this.current = result;
-      this.teardown = await mountOverlay(this.ctx, result, this.t);
+      this.overlay = await mountOverlay(this.ctx, result, this.t);
     } catch (e) {
       // Our failure must never break the page: log it quietly and leave the page as it is.
       console.debug('[年报校验]', e);
@@ -166,7 +166,7 @@ class PageChecker {
   }
 
   /** The engine's Analysis of the page as it is now, with its cells mapped back to nodes. */
-  private async analyze(): Promise<AnalysisWithRefs<Node> | null> {
+  private async analyze(): Promise<OverlayInput | null> {
     // Read in slices, so that a large page is never blocked for long (utils/dom/page.ts).
     const { page, nodes } = detachRefs(await readDocument(document, { source: location.href, signal: this.ctx.signal }));
     const message: AnalyzeMessage = { type: 'grc:analyze', page };
@@ -177,12 +177,14 @@ class PageChecker {
       analysis: response.analysis,
       cellRefs: new Map(response.cellRefs.map(([id, i]) => [id, nodes[i]])),
       tableRefs: { t2: toNodes(response.tableRefs.t2), t3: toNodes(response.tableRefs.t3), t4: toNodes(response.tableRefs.t4) },
+      cellAt: new Map((response.cellAt ?? []).map(([id, start, end]) => [id, { start, end }])),
+      rules: response.rules ?? {},
     };
   }
 
   private clear(tellBackground = false) {
-    this.teardown?.();
-    this.teardown = null;
+    this.overlay?.remove();
+    this.overlay = null;
     this.current = null;
     if (tellBackground) {
       this.reported = false;

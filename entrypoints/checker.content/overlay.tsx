@@ -1,208 +1,525 @@
 /**
- * What the page shows on a report: the page's own cells marked (data-grc-cell, and
- * data-grc-status on cells of failed checks, drawn as an outline), a chip before each table,
- * a panel with the key figures, and a tooltip on marked cells. Everything is undone by the
- * returned teardown.
+ * What the page shows on a report:
+ *  - the page's own cells marked: `data-grc-cell` on every cell read; on cells of problems
+ *    `data-grc-status` (`error` for the likely wrong cell, with `data-grc-expected`, drawn with
+ *    "应为 N" beside it; `related` for the other cells of its failed identities; `error` or
+ *    `warning` for failed checks no single cell explains), drawn as outlines (no layout shift);
+ *  - the same in tables written as text, as highlights of the value in place (utils/dom/highlight.ts);
+ *  - a chip before each table (its verdict from summary.tables), expanding to its findings;
+ *  - a pill in a corner (status and count) that opens the panel: the verdict, what was not
+ *    checked, the key figures, the findings (↑/↓ walk the problems), copy; it can be moved to
+ *    another corner, it keeps out of the report's way, and its open state is remembered;
+ *  - a tooltip on marked cells, for the mouse and the keyboard.
+ * Every listener is added with one AbortController's signal: remove() leaves nothing behind.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CopyButtons } from '../../components/CopyButtons.tsx';
 import { FigureList } from '../../components/FigureList.tsx';
-import { FindingList } from '../../components/FindingList.tsx';
+import { FindingList, findingMessage } from '../../components/FindingList.tsx';
+import { cellMarks, locateCell, problemCells, type CellMark } from '../../components/marks.ts';
+import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
-import type { Messages } from '../../utils/i18n.ts';
-import type { AnalysisWithRefs } from '../../utils/report/analyze.ts';
+import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highlight.ts';
+import { messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
+import { groupDigits } from '../../utils/report/labels.ts';
 import type { TableId } from '../../utils/report/formats.ts';
-import type { Analysis, Finding } from '../../utils/report/types.ts';
-import { PAGE_CSS, UI_CSS } from './style.ts';
+import { identityLine, TABLE_NAMES } from '../../utils/report/labels.ts';
+import type { Analysis, Finding, Suspect, TableVerdict, TextSpan } from '../../utils/report/types.ts';
+import { pageCss, TEXT_MARK_CSS, UI_CSS } from './style.ts';
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+export interface OverlayInput {
+  analysis: Analysis;
+  /** Cell id → the page's cell element, or for a table written as text the block's first text node. */
+  cellRefs: Map<string, Node>;
+  tableRefs: Record<TableId, Node[]>;
+  /** Cells of tables written as text: where the value stands in its block. */
+  cellAt: Map<string, TextSpan>;
+  rules: RuleTexts;
+}
 
-/** A table's chip: ✓ 12 项校验通过 / ✗ 2 项不符, expanding to that table's findings. */
-function Chip({ table, findings, t }: { table: TableId; findings: Finding[]; t: Messages }) {
+export interface Overlay {
+  remove(): void;
+  /** 定位: bring a cell into view, flash it, show its tooltip. */
+  locate(cellId: string): boolean;
+  /** The next problem on the page, in document order (the keyboard command and the panel). */
+  next(): boolean;
+}
+
+type Corner = 'br' | 'bl' | 'tl' | 'tr';
+const CORNERS: Corner[] = ['br', 'bl', 'tl', 'tr'];
+const TABLES: TableId[] = ['t2', 't3', 't4'];
+
+/**
+ * Where the panel's state is kept (storage.local, this extension only):
+ *  - the settings' `panelOpen` (options page): whether it starts open, on every site;
+ *  - `grc:panel:<hostname>` {open}: the last choice on that site, which wins there;
+ *  - `grc:panel` {corner}: the corner it was moved to, for every site.
+ */
+const PANEL_KEY = 'grc:panel';
+/** utils/settings.ts's SETTINGS_KEY, read here raw so the checker does not load the settings code. */
+const SETTINGS_KEY = 'grc:settings';
+const siteKey = () => `grc:panel:${location.hostname}`;
+
+/** A cell on the page: an element, or a value inside text the page wrote. */
+type Place = { kind: 'cell'; el: HTMLElement } | { kind: 'text'; range: Range };
+
+/**
+ * Runs `fn` once the browser has laid out and painted the next frame, when reading positions
+ * is cheap. In a requestAnimationFrame callback the layout is still dirty: measuring there
+ * makes our task pay for laying out the whole page (beside a 20 000-row table, over a second).
+ */
+function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => fn();
+    channel.port2.postMessage(null);
+  });
+}
+
+const rectOf = (p: Place) => (p.kind === 'cell' ? p.el.getBoundingClientRect() : p.range.getBoundingClientRect());
+const nodeOf = (p: Place): Node => (p.kind === 'cell' ? p.el : p.range.startContainer);
+const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** The block element a text node belongs to (where a chip goes for a table written as text). */
+const blockOf = (node: Node) => node.parentElement?.closest('p, div, li, pre, td, section, article, blockquote, h1, h2, h3, h4, h5, h6') ?? null;
+
+function Chip({ table, verdict, findings, t, rules, onLocate }: { table: TableId; verdict: TableVerdict; findings: Finding[]; t: Messages; rules: RuleTexts; onLocate: (f: Finding) => void }) {
   const [open, setOpen] = useState(false);
-  const run = findings.filter((f) => f.status !== 'skip');
-  const failed = run.filter((f) => f.status === 'fail' && f.severity !== 'info');
-  const errors = failed.filter((f) => f.severity === 'error');
-  const kind = errors.length ? 'fail' : failed.length ? 'warn' : 'pass';
-  const label = failed.length ? t.failed(failed.length) : t.passed(run.length);
+  const status = verdict.read ? verdict.status : 'incomplete';
   return (
     <div class="grc">
-      <button type="button" class={`grc-chip ${kind}`} aria-expanded={open} data-grc-chip={table} onClick={() => setOpen(!open)}>
-        <span>{TABLE_NAMES[table]}</span> <span class="grc-chip-label">{label}</span>
+      <button type="button" class={`grc-chip ${status}`} aria-expanded={open} data-grc-chip={table} data-status={status} onClick={() => setOpen(!open)}>
+        <span>{TABLE_NAMES[table][t.lang]}</span> <span class="grc-chip-label">{t.chip(verdict)}</span>
       </button>
       {open && (
         <div class="grc-chip-details">
-          {failed.length ? <FindingList findings={findings} t={t} /> : <p>{t.passed(run.length)}</p>}
+          <p>{t.chipDetail(verdict)}</p>
+          <FindingList findings={findings} t={t} rules={rules} onLocate={onLocate} />
         </div>
       )}
     </div>
   );
 }
 
-function Panel({ analysis, t, collapsedAtStart, onCollapse }: { analysis: Analysis; t: Messages; collapsedAtStart: boolean; onCollapse: (c: boolean) => void }) {
-  const [collapsed, setCollapsed] = useState(collapsedAtStart);
-  const toggle = () => {
-    setCollapsed(!collapsed);
-    onCollapse(!collapsed);
+interface PanelProps {
+  analysis: Analysis;
+  t: Messages;
+  rules: RuleTexts;
+  open: boolean;
+  corner: Corner;
+  onOpen: (open: boolean) => void;
+  onCorner: (corner: Corner) => void;
+  locate: (f: Finding) => void;
+  /** ↑/↓ in the findings: show it on the page, the focus stays in the list. */
+  step: (f: Finding) => void;
+  next: () => void;
+  toTable: (table: TableId) => void;
+  /** The tables that have a chip on the page, for the keyboard's links to them. */
+  chips: TableId[];
+  toChip: (table: TableId) => void;
+}
+
+function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, step, next, toTable, chips, toChip }: PanelProps) {
+  const [open, setOpen] = useState(openAtStart);
+  const [corner, setCorner] = useState(cornerAtStart);
+  const dock = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
+  // The button that opened or closed the panel is gone: keep the keyboard focus in our UI.
+  useEffect(() => {
+    if (!opened.current) return void (opened.current = true);
+    dock.current?.querySelector<HTMLElement>(open ? '.grc-close' : '.grc-pill')?.focus();
+  }, [open]);
+  const { summary } = analysis;
+  const toggle = (value: boolean) => {
+    setOpen(value);
+    onOpen(value);
   };
-  const { errors } = analysis.summary;
-  const status = errors ? t.errorCount(errors) : t.allGood;
+  const move = () => {
+    const to = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
+    setCorner(to);
+    onCorner(to);
+  };
   return (
-    <aside class={`grc grc-panel${collapsed ? ' collapsed' : ''}`} aria-label={t.title}>
-      <header>
-        <h2>
-          {t.title} · <span class={`grc-status ${errors ? 'fail' : 'pass'}`}>{status}</span>
-        </h2>
-        <button type="button" class="grc-toggle" aria-expanded={!collapsed} onClick={toggle}>
-          {collapsed ? t.expand : t.collapse}
+    <div class={`grc grc-dock ${corner}`} data-corner={corner} ref={dock}>
+      {!open ? (
+        <button type="button" class="grc-pill" aria-expanded="false" aria-label={`${t.title}: ${t.status(summary.status, summary)}. ${t.open}`} onClick={() => toggle(true)}>
+          <span>{t.title}</span>
+          <span class={`grc-status ${summary.status}`} data-status={summary.status}>
+            {t.status(summary.status, summary)}
+          </span>
         </button>
-      </header>
-      {!collapsed && (
-        <>
-          <p class="grc-identity">
-            {t.agency}：{analysis.agency ?? '—'}　{t.year}：{analysis.year ?? '—'}　{t.format}：{analysis.format}
-          </p>
-          <FigureList figures={analysis.figures} />
-          <CopyButtons analysis={analysis} t={t} copy={(p) => copyToClipboard(p)} />
-        </>
+      ) : null}
+      {!open && chips.length > 0 && (
+        // Right after the pill in Tab order, the chips' verdicts, shown only while focused: a
+        // keyboard user reaches every table's verdict before the page's own links.
+        <nav class="grc-skip" aria-label={t.tables}>
+          {chips.map((table) => (
+            <button type="button" key={table} data-grc-skip={table} onClick={() => toChip(table)}>
+              {TABLE_NAMES[table][t.lang]} {t.chip(analysis.summary.tables[table])}
+            </button>
+          ))}
+        </nav>
       )}
-    </aside>
+      {!open ? null : (
+        <aside class="grc-panel" aria-label={t.title}>
+          <header>
+            <h2>{t.title}</h2>
+            <button type="button" class="grc-move" title={t.moveCorner} aria-label={t.moveCorner} onClick={move}>
+              ⇲
+            </button>
+            <button type="button" class="grc-close" aria-expanded="true" onClick={() => toggle(false)}>
+              {t.close}
+            </button>
+          </header>
+          <StatusBlock summary={summary} t={t} onTable={toTable} />
+          <p class="grc-identity">{identityLine(analysis, t.lang)}</p>
+          {summary.errors + summary.warnings > 0 && (
+            <button type="button" class="grc-next" onClick={next}>
+              {t.nextProblem} ↓
+            </button>
+          )}
+          <FindingList findings={analysis.findings} t={t} rules={rules} onLocate={locate} onStep={step} />
+          <h3>{t.figures}</h3>
+          <FigureList figures={analysis.figures} lang={t.lang} />
+          <CopyButtons analysis={analysis} t={t} copy={(p) => copyToClipboard(p)} />
+        </aside>
+      )}
+    </div>
   );
 }
 
-function Tooltip({ cell }: { cell: { findings: Finding[]; rect: DOMRect } | null; t: Messages }) {
-  if (!cell) return null;
-  const top = Math.min(cell.rect.bottom + 6, window.innerHeight - 120);
+/** The engine's sentence for a suspect cell, in the interface's language, when it gives one. */
+const suspectMessage = (s: Suspect, t: Messages): string => (t.lang === 'en' ? s.messageEn : s.message);
+
+function Tooltip({ mark, rect, t, rules }: { mark: CellMark; rect: DOMRect; t: Messages; rules: RuleTexts }) {
+  const top = rect.bottom + 6 > window.innerHeight - 120 ? Math.max(4, rect.top - 100) : rect.bottom + 6;
+  const s = mark.suspect;
   return (
-    <div class="grc grc-tooltip" role="tooltip" style={{ left: `${Math.max(4, cell.rect.left)}px`, top: `${top}px` }}>
-      {cell.findings.map((f, i) => (
+    <div class="grc grc-tooltip" role="tooltip" style={{ left: `${Math.max(4, Math.min(rect.left, window.innerWidth - 390))}px`, top: `${top}px` }}>
+      {s && <p class="grc-tip-head">{suspectMessage(s, t)}</p>}
+      {mark.status === 'related' && <p class="grc-tip-head">{t.related}</p>}
+      {mark.findings.map((f, i) => (
         <p key={i}>
-          {f.message} <span class="grc-rule">{f.id}</span>
+          {findingMessage(f, t)}
+          <span class="grc-rule-name">{rules[f.id]?.title[t.lang] ?? f.id}</span>
         </p>
       ))}
     </div>
   );
 }
 
-const collapsedKey = () => `grc:collapsed:${location.hostname}`;
+export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput, browserWords: Messages): Promise<Overlay> {
+  const { analysis, cellRefs, tableRefs, cellAt, rules } = input;
+  // The person's settings (language, whether the panel starts open) and the panel's memory.
+  const stored = (await browser.storage.local.get([PANEL_KEY, siteKey(), SETTINGS_KEY]).catch(() => ({}))) as {
+    [SETTINGS_KEY]?: { language?: string; panelOpen?: boolean };
+  } & Record<string, { open?: boolean; corner?: Corner } | undefined>;
+  const settings = stored[SETTINGS_KEY] ?? {};
+  const t = settings.language === 'zh' || settings.language === 'en' ? messages(settings.language) : browserWords;
+  const abort = new AbortController();
+  const { signal } = abort;
+  const undo: (() => void)[] = [() => abort.abort()];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  undo.push(() => timers.forEach(clearTimeout));
 
-export async function mountOverlay(ctx: ContentScriptContext, result: AnalysisWithRefs<Node>, t: Messages): Promise<() => void> {
-  const { analysis, cellRefs, tableRefs } = result;
-  const undo: (() => void)[] = [];
-
-  // 1. The page's cells: ids on every recognised cell, status on cells of failed checks.
-  const byCell = new Map<string, Finding[]>();
-  for (const f of analysis.findings) {
-    if (f.status !== 'fail' || f.severity === 'info') continue;
-    for (const id of f.cells) byCell.set(id, [...(byCell.get(id) ?? []), f]);
-  }
-  const cellOf = new Map<Element, string>();
-  for (const [id, node] of cellRefs) {
-    const el = node as Element;
-    el.setAttribute('data-grc-cell', id);
-    cellOf.set(el, id);
-    const findings = byCell.get(id);
-    if (findings) {
-      el.setAttribute('data-grc-status', findings.some((f) => f.severity === 'error') ? 'error' : 'warning');
-      if (!el.hasAttribute('tabindex')) el.setAttribute('data-grc-tabindex', ''), el.setAttribute('tabindex', '0');
+  // Where each cell is on the page (text values found on demand: most are never needed).
+  const places = new Map<string, Place | null>();
+  const placeOf = (id: string): Place | null => {
+    if (places.has(id)) return places.get(id)!;
+    const node = cellRefs.get(id);
+    const at = cellAt.get(id);
+    let place: Place | null = null;
+    if (node?.isConnected) {
+      if (at) {
+        const range = rangeInBlock(node, at);
+        place = range && { kind: 'text', range };
+      } else if (node.nodeType === Node.ELEMENT_NODE) place = { kind: 'cell', el: node as HTMLElement };
     }
+    places.set(id, place);
+    return place;
+  };
+
+  // 1. The page's cells: an id on every cell read, a status on cells of problems.
+  const marks = cellMarks(analysis);
+  const marked = new Map<Element, string>();
+  const cells: HTMLElement[] = [];
+  for (const id of cellRefs.keys()) {
+    if (cellAt.has(id)) continue;
+    const place = placeOf(id);
+    if (place?.kind !== 'cell') continue;
+    place.el.setAttribute('data-grc-cell', id);
+    cells.push(place.el);
+  }
+  const textRanges: Partial<Record<MarkKind, Range[]>> = {};
+  const textMarks: { id: string; range: Range }[] = [];
+  for (const [id, mark] of marks) {
+    const place = placeOf(id);
+    if (!place) continue;
+    if (place.kind === 'text') {
+      (textRanges[mark.status] ??= []).push(place.range);
+      textMarks.push({ id, range: place.range });
+      continue;
+    }
+    const el = place.el;
+    el.setAttribute('data-grc-status', mark.status);
+    if (mark.suspect) el.setAttribute('data-grc-expected', String(mark.suspect.expected));
+    if (!el.hasAttribute('tabindex')) el.setAttribute('data-grc-tabindex', ''), el.setAttribute('tabindex', '0');
+    marked.set(el, id);
   }
   undo.push(() => {
-    for (const el of cellOf.keys()) {
-      el.removeAttribute('data-grc-cell');
-      el.removeAttribute('data-grc-status');
-      el.removeAttribute('data-grc-flash');
+    for (const el of cells) {
+      for (const name of ['data-grc-cell', 'data-grc-status', 'data-grc-expected', 'data-grc-flash']) el.removeAttribute(name);
       if (el.hasAttribute('data-grc-tabindex')) el.removeAttribute('tabindex'), el.removeAttribute('data-grc-tabindex');
     }
   });
+  undo.push(paintRanges(textRanges));
   const style = document.createElement('style');
   style.setAttribute('data-grc-ui', '');
-  style.textContent = PAGE_CSS;
+  style.textContent = pageCss(t) + (cellAt.size ? TEXT_MARK_CSS : '');
   (document.head ?? document.documentElement).append(style);
   undo.push(() => style.remove());
 
-  // 2. A chip before each table.
+  const locateFinding = (f: Finding, focus = true) => {
+    const id = locateCell(analysis, f);
+    if (id) locate(id, focus);
+  };
+
+  // 2. A chip before each table read: the table element, or the text block it was written in.
   const uis: ShadowRootContentScriptUi<unknown>[] = [];
-  for (const table of ['t2', 't3', 't4'] as TableId[]) {
-    const anchor = tableRefs[table][0] as Element | undefined;
-    if (!anchor || !analysis.tables[table].found) continue;
+  undo.push(() => uis.forEach((ui) => ui.remove()));
+  const tableAnchors: Element[] = [];
+  const anchorOf: Partial<Record<TableId, Element>> = {};
+  const chipOf: Partial<Record<TableId, ShadowRootContentScriptUi<unknown>>> = {};
+  for (const table of TABLES) {
+    if (!analysis.tables[table].found) continue;
+    let anchor = tableRefs[table].find((n) => n.isConnected) as Element | undefined;
+    if (!anchor) {
+      const first = [...cellAt.keys()]
+        .filter((id) => id.startsWith(`${table}.`))
+        .map((id) => cellRefs.get(id))
+        .filter((n): n is Node => !!n?.isConnected)
+        .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+      anchor = (first && blockOf(first)) ?? undefined;
+    }
+    if (!anchor || anchor === document.body) continue;
+    tableAnchors.push(anchor);
+    anchorOf[table] = anchor;
     const findings = analysis.findings.filter((f) => f.table === table);
+    const verdict = analysis.summary.tables[table];
     const ui = await createShadowRootUi(ctx, {
       name: 'grc-chip',
       position: 'inline',
       anchor,
       append: 'before',
       css: UI_CSS,
-      onMount: (container) => render(<Chip table={table} findings={findings} t={t} />, container),
-      onRemove: (container) => container && render(null, container as unknown as HTMLElement),
+      onMount: (container) => render(<Chip table={table} verdict={verdict} findings={findings} t={t} rules={rules} onLocate={locateFinding} />, container),
+      onRemove: () => undefined,
     });
     ui.mount();
     uis.push(ui);
+    chipOf[table] = ui;
   }
 
-  // 3. The panel, with the tooltip in the same shadow root.
-  const stored = await browser.storage.local.get(collapsedKey()).catch(() => ({}) as Record<string, unknown>);
+  // 3. The pill and panel, first in the body (so first in Tab order), with the tooltip and
+  //    the "应为" labels of text values in the same shadow root.
+  const open = stored[siteKey()]?.open ?? settings.panelOpen ?? false;
+  const corner = stored[PANEL_KEY]?.corner ?? 'br';
+  const save = (patch: { open?: boolean; corner?: Corner }) => {
+    const values: Record<string, unknown> = {};
+    if (patch.corner) values[PANEL_KEY] = { corner: patch.corner };
+    if (patch.open !== undefined) values[siteKey()] = { open: patch.open };
+    void browser.storage.local.set(values).catch(() => {});
+  };
   let tooltipRoot: HTMLElement | undefined;
+  let labelRoot: HTMLElement | undefined;
+  let app: HTMLElement | undefined;
   const panel = await createShadowRootUi(ctx, {
     name: 'grc-panel',
     position: 'inline',
     anchor: 'body',
-    append: 'last',
+    append: 'first',
     css: UI_CSS,
     onMount: (container) => {
-      const app = document.createElement('div');
+      app = document.createElement('div');
       tooltipRoot = document.createElement('div');
-      container.append(app, tooltipRoot);
+      labelRoot = document.createElement('div');
+      container.append(app, labelRoot, tooltipRoot);
       render(
         <Panel
           analysis={analysis}
           t={t}
-          collapsedAtStart={Boolean(stored[collapsedKey()])}
-          onCollapse={(c) => void browser.storage.local.set({ [collapsedKey()]: c }).catch(() => {})}
+          rules={rules}
+          open={open}
+          corner={corner}
+          onOpen={(o) => {
+            save({ open: o });
+            afterPaint(avoidReport);
+          }}
+          onCorner={(c) => {
+            save({ corner: c });
+            afterPaint(avoidReport);
+          }}
+          locate={locateFinding}
+          step={(f) => locateFinding(f, false)}
+          next={() => void next()}
+          toTable={(table) => anchorOf[table]?.scrollIntoView({ block: 'start' })}
+          chips={TABLES.filter((table) => chipOf[table])}
+          toChip={(table) => {
+            const button = chipOf[table]?.shadow.querySelector<HTMLElement>('.grc-chip');
+            button?.scrollIntoView({ block: 'center' });
+            button?.focus();
+          }}
         />,
         app,
       );
-      return app;
     },
-    onRemove: (app) => {
-      if (app) render(null, app);
-      if (tooltipRoot) render(null, tooltipRoot);
+    onRemove: () => {
+      for (const root of [app, labelRoot, tooltipRoot]) if (root) render(null, root);
     },
   });
   panel.mount();
   uis.push(panel as ShadowRootContentScriptUi<unknown>);
-  undo.push(() => uis.forEach((ui) => ui.remove()));
 
-  // 4. Tooltip on marked cells, for the mouse and the keyboard.
-  const show = (e: Event) => {
-    const el = (e.target as Element | null)?.closest?.('[data-grc-status]');
-    const id = el && cellOf.get(el);
-    if (!tooltipRoot) return;
-    render(<Tooltip cell={id ? { findings: byCell.get(id) ?? [], rect: el.getBoundingClientRect() } : null} t={t} />, tooltipRoot);
+  /**
+   * The closed pill keeps out of the report: where it would lie over a table or a chip, it
+   * moves to the other end of the same side if that spot is free.
+   */
+  const avoidReport = () => {
+    const dock = panel.shadow.querySelector('.grc-dock');
+    if (!dock || signal.aborted) return;
+    const host = panel.shadowHost;
+    host.removeAttribute('data-flip');
+    if (!dock.querySelector('.grc-pill')) return;
+    const here = dock.getBoundingClientRect();
+    const obstacles = [...tableAnchors, ...uis.filter((ui) => ui !== panel).map((ui) => ui.shadowHost)].map((el) => el.getBoundingClientRect());
+    if (!obstacles.some((r) => intersects(here, r))) return;
+    const top = here.top > window.innerHeight / 2 ? 16 : window.innerHeight - 16 - here.height;
+    const there = new DOMRect(here.left, top, here.width, here.height);
+    if (!obstacles.some((r) => intersects(there, r))) host.setAttribute('data-flip', '');
   };
-  const hide = () => tooltipRoot && render(null, tooltipRoot);
-  ctx.addEventListener(document, 'mouseover', show);
-  ctx.addEventListener(document, 'focusin', show);
-  ctx.addEventListener(document, 'scroll', hide, { capture: true, passive: true });
-  undo.push(() => {
-    document.removeEventListener('mouseover', show);
-    document.removeEventListener('focusin', show);
+
+  // 4. Tooltip and text labels, kept where their cells are as the page scrolls.
+  let tip: string | null = null;
+  const drawTooltip = () => {
+    if (!tooltipRoot) return;
+    const mark = tip ? marks.get(tip) : undefined;
+    const place = tip ? placeOf(tip) : null;
+    render(mark && place ? <Tooltip mark={mark} rect={rectOf(place)} t={t} rules={rules} /> : null, tooltipRoot);
+  };
+  const showTip = (id: string | null) => {
+    if (id === tip) return;
+    tip = id;
+    drawTooltip();
+  };
+  const textSuspects = textMarks.filter((m) => marks.get(m.id)?.suspect);
+  const drawLabels = () => {
+    if (!labelRoot || textSuspects.length === 0) return;
+    render(
+      <div class="grc">
+        {textSuspects.map(({ id, range }) => {
+          const r = range.getBoundingClientRect();
+          return (
+            <span key={id} class="grc-label" data-grc-label={id} style={{ left: `${r.right + 2}px`, top: `${r.top - 14}px` }}>
+              {t.expectedLabel} {marks.get(id)!.suspect!.expected}
+            </span>
+          );
+        })}
+      </div>,
+      labelRoot,
+    );
+  };
+  let frame = 0;
+  const redraw = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (signal.aborted) return;
+      drawTooltip();
+      drawLabels();
+      avoidReport();
+    });
+  };
+  undo.push(() => cancelAnimationFrame(frame));
+  afterPaint(() => {
+    if (signal.aborted) return;
+    drawLabels();
+    avoidReport();
   });
 
-  return () => undo.reverse().forEach((f) => f());
-}
+  const onCell = (e: Event) => {
+    const el = (e.target as Element | null)?.closest?.('[data-grc-status]');
+    const id = el ? marked.get(el) : undefined;
+    if (id) showTip(id);
+    else if (tip && !cellAt.has(tip)) showTip(null);
+  };
+  document.addEventListener('mouseover', onCell, { signal, passive: true });
+  document.addEventListener('focusin', onCell, { signal, passive: true });
+  window.addEventListener('scroll', redraw, { signal, capture: true, passive: true });
+  window.addEventListener('resize', redraw, { signal, passive: true });
+  if (textMarks.length) {
+    // Text values are no elements: find the one under the pointer by its rectangles.
+    document.addEventListener(
+      'mousemove',
+      (e) => {
+        const hit = textMarks.find(({ range }) => [...range.getClientRects()].some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom));
+        if (hit) showTip(hit.id);
+        else if (tip && cellAt.has(tip)) showTip(null);
+      },
+      { signal, passive: true },
+    );
+  }
 
-/** 定位 from the popup: bring a cell into view and flash it. */
-export function flashCell(cellRefs: Map<string, Node>, cellId: string): boolean {
-  const el = cellRefs.get(cellId) as HTMLElement | undefined;
-  if (!el?.isConnected) return false;
-  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  el.setAttribute('data-grc-flash', '');
-  setTimeout(() => el.removeAttribute('data-grc-flash'), 2200);
-  el.focus?.({ preventScroll: true });
-  return true;
+  // 5. 定位 and "next problem".
+  let flashUndo: (() => void) | null = null;
+  undo.push(() => flashUndo?.());
+  /** `focus`: move the keyboard focus to the cell too (not while ↑/↓ walk the panel's list). */
+  const locate = (id: string, focus = true): boolean => {
+    const place = placeOf(id);
+    if (!place || !nodeOf(place).isConnected) return false;
+    flashUndo?.();
+    if (place.kind === 'cell') {
+      place.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      place.el.setAttribute('data-grc-flash', '');
+      // A Web Animation, not a @keyframes rule in the page's style: inserting @keyframes makes
+      // the browser restyle every element of the page (beside a 20 000-row table, 0.3 s).
+      const flash = place.el.animate?.([{ backgroundColor: 'transparent' }, { backgroundColor: '#fde293' }, { backgroundColor: 'transparent' }], { duration: 500, iterations: 4 });
+      if (focus) place.el.focus?.({ preventScroll: true });
+      flashUndo = () => {
+        flash?.cancel();
+        place.el.removeAttribute('data-grc-flash');
+      };
+    } else {
+      const r = place.range.getBoundingClientRect();
+      window.scrollBy({ top: r.top - window.innerHeight / 2, behavior: 'instant' });
+      flashUndo = paintRanges({ flash: [place.range] });
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      flashUndo?.();
+      flashUndo = null;
+    }, 2200);
+    timers.add(timer);
+    tip = id;
+    drawTooltip();
+    return true;
+  };
+  const problems = problemCells(analysis)
+    .map((id) => ({ id, place: placeOf(id) }))
+    .filter((p): p is { id: string; place: Place } => p.place !== null)
+    .sort((a, b) => (nodeOf(a.place).compareDocumentPosition(nodeOf(b.place)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  let cursor = -1;
+  const next = (): boolean => {
+    if (problems.length === 0) return false;
+    cursor = (cursor + 1) % problems.length;
+    return locate(problems[cursor].id);
+  };
+
+  return {
+    remove: () => undo.reverse().forEach((f) => f()),
+    locate,
+    next,
+  };
 }

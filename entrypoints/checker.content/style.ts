@@ -1,14 +1,38 @@
 /**
- * Styles. PAGE_CSS goes into the page but only touches our prefixed attributes (an outline
- * does not move the layout); UI_CSS lives inside our shadow roots.
+ * Styles. pageCss goes into the page but only touches our prefixed attributes and highlight
+ * names (an outline, a pseudo-element placed absolutely and a text highlight do not move the
+ * layout, and the page's text is never rewritten); UI_CSS lives inside our shadow roots.
  */
 import { COMPONENT_CSS } from '../../components/styles.ts';
+import type { Messages } from '../../utils/i18n.ts';
 
-export const PAGE_CSS = `
-[data-grc-status="error"] { outline: 2px solid #d93025 !important; outline-offset: -2px !important; }
+const RED = '#d93025';
+
+export function pageCss(t: Messages): string {
+  return `
+[data-grc-status="error"] { outline: 3px solid ${RED} !important; outline-offset: -3px !important; }
 [data-grc-status="warning"] { outline: 2px dashed #e37400 !important; outline-offset: -2px !important; }
-[data-grc-flash] { animation: grc-flash 0.5s ease-in-out 4 !important; }
-@keyframes grc-flash { 50% { background-color: #fde293; } }
+[data-grc-status="related"] { outline: 1px dashed rgba(217, 48, 37, 0.5) !important; outline-offset: -2px !important; }
+[data-grc-expected] { position: relative; }
+[data-grc-expected]::after { content: ${JSON.stringify(t.expectedLabel + ' ')} attr(data-grc-expected); position: absolute; top: -0.95em; right: -3px; z-index: 2;
+  padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
+`;
+}
+
+/**
+ * For values marked inside text (tables written as text), added only on such pages: a bare
+ * ::highlight() or mark rule matches any element, so inserting it restyles the whole page
+ * (beside a 20 000-row table, over a second), where the attribute rules above touch only the
+ * cells that carry our attributes.
+ */
+export const TEXT_MARK_CSS = `
+::highlight(grc-error) { background-color: rgba(217, 48, 37, 0.22); text-decoration: underline 2px solid ${RED}; }
+::highlight(grc-warning) { text-decoration: underline 2px dashed #e37400; }
+::highlight(grc-related) { background-color: rgba(217, 48, 37, 0.07); }
+::highlight(grc-flash) { background-color: #fde293; }
+mark[data-grc-mark] { background: rgba(217, 48, 37, 0.22); color: inherit; }
+mark[data-grc-mark="related"] { background: rgba(217, 48, 37, 0.07); }
+mark[data-grc-mark="warning"] { background: none; text-decoration: underline dashed #e37400; }
 `;
 
 export const UI_CSS = COMPONENT_CSS + `
@@ -16,20 +40,40 @@ export const UI_CSS = COMPONENT_CSS + `
 * { box-sizing: border-box; }
 .grc { font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #202124; }
 button { font: inherit; cursor: pointer; }
+button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .grc-chip { display: inline-flex; align-items: center; gap: 4px; margin: 4px 0; padding: 2px 10px; border-radius: 12px; border: 1px solid; background: #fff; }
-.grc-chip.pass { color: #137333; border-color: #137333; background: #e6f4ea; }
-.grc-chip.warn { color: #b06000; border-color: #e37400; background: #fef7e0; }
-.grc-chip.fail { color: #c5221f; border-color: #d93025; background: #fce8e6; }
-.grc-chip:focus-visible, button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+.grc-chip.ok { color: #137333; border-color: #137333; background: #e6f4ea; }
+.grc-chip.warnings, .grc-chip.incomplete { color: #b06000; border-color: #e37400; background: #fef7e0; }
+.grc-chip.errors { color: #c5221f; border-color: ${RED}; background: #fce8e6; }
 .grc-chip-details { margin: 4px 0 8px; padding: 8px 12px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; max-width: 720px; }
-.grc-panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; width: 320px; max-height: 70vh; overflow: auto;
-  background: #fff; border: 1px solid #dadce0; border-radius: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
-.grc-panel.collapsed { width: auto; max-height: none; padding: 4px 8px; }
-.grc-panel header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-.grc-panel h2 { font-size: 14px; margin: 0; }
-.grc-status.fail { color: #c5221f; } .grc-status.pass { color: #137333; }
-.grc-identity { margin: 6px 0; color: #3c4043; }
-.grc-tooltip { position: fixed; z-index: 2147483647; max-width: 360px; padding: 6px 10px; border-radius: 6px; background: #202124; color: #fff; pointer-events: none; }
+.grc-chip-details > p { margin: 0 0 4px; color: #3c4043; }
+
+.grc-dock { position: fixed; z-index: 2147483646; }
+.grc-dock.br { right: 16px; bottom: 16px; } .grc-dock.bl { left: 16px; bottom: 16px; }
+.grc-dock.tr { right: 16px; top: 16px; } .grc-dock.tl { left: 16px; top: 16px; }
+/* Moved out of the report's way (see avoidReport in overlay.tsx): the other end of the same side. */
+:host([data-flip]) .grc-dock.br, :host([data-flip]) .grc-dock.bl { bottom: auto; top: 16px; }
+:host([data-flip]) .grc-dock.tr, :host([data-flip]) .grc-dock.tl { top: auto; bottom: 16px; }
+.grc-pill { display: inline-flex; align-items: center; gap: 6px; padding: 3px 12px; border-radius: 14px; border: 1px solid #dadce0; background: #fff;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); }
+.grc-pill .grc-status { margin: 0; }
+.grc-skip { position: absolute; right: 0; bottom: 100%; display: flex; flex-direction: column; gap: 2px; margin-bottom: 4px; }
+.grc-skip button { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  padding: 2px 10px; border: 1px solid #dadce0; border-radius: 12px; background: #fff; }
+.grc-dock.tr .grc-skip, .grc-dock.tl .grc-skip, :host([data-flip]) .grc-dock.br .grc-skip, :host([data-flip]) .grc-dock.bl .grc-skip { bottom: auto; top: 100%; margin: 4px 0 0; }
+:host([data-flip]) .grc-dock.tr .grc-skip, :host([data-flip]) .grc-dock.tl .grc-skip { top: auto; bottom: 100%; margin: 0 0 4px; }
+.grc-skip button:focus { position: static; width: auto; height: auto; clip-path: none; }
+.grc-panel { width: 340px; max-height: min(70vh, 640px); overflow: auto; background: #fff; border: 1px solid #dadce0; border-radius: 10px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 12px 10px; }
+.grc-panel header { display: flex; align-items: center; gap: 6px; }
+.grc-panel h2 { font-size: 14px; margin: 0; flex: 1; }
+.grc-panel header button, .grc-next { padding: 0 8px; border: 1px solid #dadce0; border-radius: 6px; background: #f8f9fa; }
+.grc-identity { margin: 4px 0; color: #3c4043; }
+.grc-panel h3 { font-size: 13px; margin: 8px 0 2px; }
+.grc-tooltip { position: fixed; z-index: 2147483647; max-width: 380px; padding: 6px 10px; border-radius: 6px; background: #202124; color: #fff; pointer-events: none; }
 .grc-tooltip p { margin: 2px 0; }
-.grc-tooltip .grc-rule { color: #bdc1c6; }
+.grc-tooltip .grc-tip-head { font-weight: 600; }
+.grc-tooltip .grc-rule-name { color: #bdc1c6; margin-left: 6px; font-size: 11px; }
+.grc-label { position: fixed; z-index: 2147483645; padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 system-ui, sans-serif;
+  white-space: nowrap; pointer-events: none; }
 `;

@@ -1,6 +1,8 @@
 /**
- * The popup: the current tab's report (or tab N with popup.html?tabId=N), its findings with
- * 定位, the key figures, and copy actions. On other pages, one line saying so.
+ * The popup: every report found in the current tab (or tab N with popup.html?tabId=N), the
+ * top frame's first, each with its frame's address (an iframe from another site says so):
+ * the verdict from its summary, what was not checked, the findings with 定位, the key
+ * figures, and copy (per table, the data row, JSON, Markdown). On other pages, one line.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,39 +12,58 @@ import { ListOffer } from './ListOffer.tsx';
 import { COMPONENT_CSS } from '../../components/styles.ts';
 import { FigureList } from '../../components/FigureList.tsx';
 import { FindingList } from '../../components/FindingList.tsx';
+import { locateCell } from '../../components/marks.ts';
+import { ruleTexts } from '../../utils/report/rules/index.ts';
+import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
 import { messages } from '../../utils/i18n.ts';
 import type { FrameReport, GetTabMessage, LocateMessage } from '../../utils/messages.ts';
+import { identityLine } from '../../utils/report/labels.ts';
+import type { Analysis } from '../../utils/report/types.ts';
 
-const t = messages();
+/** The interface's words: the settings' language (utils/settings.ts: 'auto' | 'zh' | 'en'), else the browser's (set before the first render). */
+let t = messages();
 
-async function currentTabId(): Promise<number | undefined> {
+async function currentTab(): Promise<{ id?: number; url?: string }> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return browser.tabs.get(fromUrl).catch(() => ({ id: fromUrl }));
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return tab ?? {};
 }
 
-function Report({ tabId, frame }: { tabId: number; frame: FrameReport }) {
+/** What the frame is: the page itself, a frame of its own site, or another site's (the background decides, utils/tabReports.ts). */
+function frameKind(frame: FrameReport): 'top' | 'inner' | 'other-site' {
+  return frame.isTop ? 'top' : frame.sameSite ? 'inner' : 'other-site';
+}
+const FRAME_LABEL = { top: 'frameTop', inner: 'frameInner', 'other-site': 'frameOtherSite' } as const;
+
+function Report({ tabId, frame, all }: { tabId: number; frame: FrameReport; all: Analysis[] }) {
   const a = frame.analysis;
-  const { errors, warnings, passed } = a.summary;
   const locate = (cellId: string) => {
     const message: LocateMessage = { type: 'grc:locate', cellId };
     void browser.tabs.sendMessage(tabId, message, { frameId: frame.frameId }).catch(() => {});
   };
+  const kind = frameKind(frame);
   return (
-    <article data-frame={frame.frameId}>
+    <article data-frame={frame.frameId} data-frame-kind={kind}>
+      <p class="frame">
+        <span class="frame-kind">{t[FRAME_LABEL[kind]]}</span> <span class="frame-url">{frame.url}</span>
+      </p>
       <h1>{a.title || t.title}</h1>
-      <p class="identity">
-        {t.agency}：{a.agency ?? '—'}　{t.year}：{a.year ?? '—'}　{t.format}：{a.format}
-      </p>
-      <p class={`status ${errors ? 'fail' : 'pass'}`} data-status>
-        {errors ? t.errorCount(errors) : t.allGood}，{t.warnings(warnings)}，{t.passed(passed)}
-      </p>
-      <FindingList findings={a.findings} t={t} onLocate={(f) => locate(f.cells[0])} />
+      <p class="identity">{identityLine(a, t.lang)}</p>
+      <StatusBlock summary={a.summary} t={t} />
+      <FindingList
+        findings={a.findings}
+        t={t}
+        rules={ruleTexts(a.findings)}
+        onLocate={(f) => {
+          const id = locateCell(a, f);
+          if (id) locate(id);
+        }}
+      />
       <h2>{t.figures}</h2>
-      <FigureList figures={a.figures} english={t !== messages('zh')} />
-      <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} />
+      <FigureList figures={a.figures} lang={t.lang} />
+      <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} perTable rows={all} />
     </article>
   );
 }
@@ -51,7 +72,7 @@ function Report({ tabId, frame }: { tabId: number; frame: FrameReport }) {
 function LibraryLink() {
   return (
     <p class="library-link">
-      <button type="button" data-open-library onClick={() => void browser.runtime.openOptionsPage()}>报告库 · Library</button>
+      <button type="button" data-open-library onClick={() => void browser.runtime.openOptionsPage()}>{t.openLibrary}</button>
     </p>
   );
 }
@@ -60,11 +81,12 @@ function Popup() {
   const [state, setState] = useState<{ tabId?: number; frames?: FrameReport[] }>({});
   useEffect(() => {
     void (async () => {
-      const tabId = await currentTabId();
-      if (tabId === undefined) return setState({ frames: [] });
-      const message: GetTabMessage = { type: 'grc:get', tabId };
-      const frames = ((await browser.runtime.sendMessage(message).catch(() => [])) as FrameReport[]) ?? [];
-      setState({ tabId, frames });
+      const tab = await currentTab();
+      if (tab.id === undefined) return setState({ frames: [] });
+      const message: GetTabMessage = { type: 'grc:get', tabId: tab.id };
+      const frames = ((await browser.runtime.sendMessage(message).catch(() => [])) as FrameReport[] | undefined) ?? [];
+      // Already in order: the page's own report first (orderFrames in utils/tabReports.ts).
+      setState({ tabId: tab.id, frames });
     })();
   }, []);
   if (!state.frames) return null;
@@ -78,10 +100,24 @@ function Popup() {
       </main>
     );
   }
-  return <main>{state.frames.map((f) => <Report key={f.frameId} tabId={state.tabId!} frame={f} />)}<LibraryLink /></main>;
+  const all = state.frames.map((f) => f.analysis);
+  return (
+    <main>
+      {state.frames.length > 1 && <p class="reports" data-reports={state.frames.length}>{t.reportsInTab(state.frames.length)}</p>}
+      {state.frames.map((f) => (
+        <Report key={f.frameId} tabId={state.tabId!} frame={f} all={all} />
+      ))}
+      <LibraryLink />
+    </main>
+  );
 }
 
 const style = document.createElement('style');
 style.textContent = COMPONENT_CSS;
 document.head.append(style);
-render(<Popup />, document.getElementById('app')!);
+void (async () => {
+  const { 'grc:settings': settings } = (await browser.storage.local.get('grc:settings').catch(() => ({}))) as { 'grc:settings'?: { language?: string } };
+  if (settings?.language === 'zh' || settings?.language === 'en') t = messages(settings.language);
+  document.documentElement.lang = t.lang === 'zh' ? 'zh-CN' : 'en';
+  render(<Popup />, document.getElementById('app')!);
+})();

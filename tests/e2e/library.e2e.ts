@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, root, serveGovCn } from '../helpers/browser.ts';
+import { launchWithExtension, root, SCREENSHOTS, serveGovCn } from '../helpers/browser.ts';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -104,7 +104,7 @@ describe('the report library', () => {
     await r2025.locator('button.link').click();
     const previous = lib.locator('[data-previous] a');
     expect(await previous.getAttribute('href')).toBe(url('/2024/nb.html'));
-    await lib.screenshot({ path: join(root, 'docs/screenshots/library.png') });
+    await lib.screenshot({ path: join(SCREENSHOTS, 'library.png') });
     await lib.close();
   });
 

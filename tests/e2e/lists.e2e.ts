@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFromHtml } from '../../cli/cheerioPage.ts';
 import { analyze } from '../../utils/report/analyze.ts';
 import { htmlToDocx, htmlToWordClipboard } from '../helpers/docx.ts';
-import { EXTENSION_DIR, launchWithExtension, root } from '../helpers/browser.ts';
+import { EXTENSION_DIR, launchWithExtension, root, SCREENSHOTS } from '../helpers/browser.ts';
 import { articleOf } from '../helpers/official.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
@@ -209,7 +209,7 @@ describe.runIf(hasLibraryPage)('checking the reports a list page links to', () =
     // The shell's own script ran in its tab, as in any browser: that is how it got its report.
     expect(served).toContain('/api/article/2024013.json');
     await options.setViewportSize({ width: 1280, height: 800 });
-    await options.screenshot({ path: join(root, 'docs/screenshots/batch.png'), fullPage: true });
+    await options.screenshot({ path: join(SCREENSHOTS, 'batch.png'), fullPage: true });
   });
 
   it('filters the run and exports it as the library does: its data-set columns, with the reason for each page not read', async () => {
@@ -281,7 +281,7 @@ describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
     expect(wrong.chip).toMatch(/^表三 ✗ \d+ 处错误$/);
     // (Playwright's locators reach into the draft view's open shadow root.)
     await page.locator('[data-grc-chip="t3"]').evaluate((chip) => (chip.scrollIntoView({ block: 'start' }), scrollBy(0, -70)));
-    await page.screenshot({ path: join(root, 'docs/screenshots/draft.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'draft.png') });
     // Not kept unless asked.
     expect((await libraryEntries(page)).some((e) => e.url.startsWith('draft:'))).toBe(false);
     const marks = () => page.locator('[data-draft-view]').evaluate((host) => [...host.shadowRoot!.querySelectorAll('[data-grc-chip], .grc-expected, [data-grc-status]')].map((el) => el.getAttribute('data-grc-chip') ?? el.getAttribute('data-grc-cell') ?? el.textContent));

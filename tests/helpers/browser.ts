@@ -4,7 +4,7 @@
  * exactly as a user's browser would.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,12 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const root = new URL('../../', import.meta.url).pathname;
 export const EXTENSION_DIR = join(root, '.output/chrome-mv3');
+/**
+ * Where the end-to-end tests save screenshots: .output/screenshots, so a test run never
+ * rewrites tracked files; `npm run screenshots` sets GRC_SCREENSHOTS=docs/screenshots for the README's.
+ */
+export const SCREENSHOTS = process.env.GRC_SCREENSHOTS ? join(root, process.env.GRC_SCREENSHOTS) : join(root, '.output/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Serves `pages` (path → HTML) on 127.0.0.1; every *.gov.cn host resolves there. */
@@ -34,18 +40,18 @@ export interface ExtensionBrowser {
 
 /**
  * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
- * it), Chinese locale, gov.cn hosts on this machine.
+ * it), Chinese locale (or `locale`), gov.cn hosts on this machine.
  */
-export async function launchWithExtension(others: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(others: string[] = [], locale = 'zh-CN'): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
+    locale,
     args: [
       '--no-sandbox',
-      '--lang=zh-CN',
+      `--lang=${locale}`,
       `--disable-extensions-except=${[EXTENSION_DIR, ...others].join(',')}`,
       `--load-extension=${[EXTENSION_DIR, ...others].join(',')}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',

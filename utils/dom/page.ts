@@ -89,7 +89,9 @@ export function detachRefs(page: PageSource<Node>): { page: PageSource<number>; 
   const index = (node: Node | undefined) => (node === undefined ? undefined : nodes.push(node) - 1);
   const blocks = page.blocks.map((block) =>
     block.kind === 'text'
-      ? block
+      ? block.ref === undefined
+        ? { kind: 'text' as const, text: block.text }
+        : { kind: 'text' as const, text: block.text, ref: index(block.ref) }
       : { kind: 'table' as const, ref: index(block.ref), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, ref: index(cell.ref) }))) },
   );
   return { page: { ...page, blocks }, nodes };

@@ -12,7 +12,7 @@ import { cellNumber, readFlattenedTables, readingNotes, readTables, type TableRe
 import { findSuspects, markExplained } from './suspects.ts';
 import { textBlocksToTables } from './textTables.ts';
 import { summarize } from './summary.ts';
-import type { Analysis, Finding, NotChecked, PageSource, ReportContext } from './types.ts';
+import type { Analysis, Finding, NotChecked, PageSource, ReportContext, TextSpan } from './types.ts';
 
 export { resummarize, summarize } from './summary.ts';
 
@@ -24,6 +24,8 @@ export interface AnalysisWithRefs<Ref> {
   cellRefs: Map<string, Ref>;
   /** The page's table elements holding each table. */
   tableRefs: Record<TableId, Ref[]>;
+  /** For cells of tables written as text: where the value stands in its text block (cellRefs gives the block). */
+  cellAt: Map<string, TextSpan>;
 }
 
 /** What the caller knows beside the page (the library: last year's report, the publication date). */
@@ -91,9 +93,11 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
 
   const cells: Record<string, number | null> = {};
   const cellRefs = new Map<string, Ref>();
+  const cellAt = new Map<string, TextSpan>();
   for (const c of tables.cells.values()) {
     cells[c.id] = cellNumber(c);
     if (c.ref !== undefined) cellRefs.set(c.id, c.ref);
+    if (c.at) cellAt.set(c.id, c.at);
   }
 
   const analysis: Analysis = {
@@ -113,7 +117,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
     figures: computeFigures(tables.cells as Report['cells'], format),
     summary: summarize({ isReport, findings, suspects, tables: tables.info, notes: notChecked }),
   };
-  return { analysis, cellRefs, tableRefs: tables.tableRefs };
+  return { analysis, cellRefs, tableRefs: tables.tableRefs, cellAt };
 }
 
 /**

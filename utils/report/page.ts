@@ -117,10 +117,13 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: PageMeta, limits: 
   let longTablesCut = 0;
   let tooDeep = false;
   const notes: NotChecked[] = [];
+  /** The line's first text node: where the checker finds a text cell's offsets again. */
+  let lineStart: N | undefined;
   const flush = () => {
     const t = line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
-    if (t) blocks.push({ kind: 'text', text: t });
+    if (t) blocks.push(lineStart === undefined ? { kind: 'text', text: t } : { kind: 'text', text: t, ref: lineStart });
     line = '';
+    lineStart = undefined;
   };
 
   const text = (node: N) => {
@@ -130,6 +133,7 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: PageMeta, limits: 
       return;
     }
     budget.chars -= t.length;
+    if (line === '') lineStart = node;
     line += t;
   };
   // A generator, so that the walk can pause; text nodes (most of a page) are read inline

@@ -27,7 +27,7 @@ import { normalize } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
 import { GRANTED, isGrantedLabel, sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
 import { splitDigitRun, type SplitResult, type SplitSpec } from './textTables.ts';
-import type { Block, NotChecked, RawCell, TableInfo } from './types.ts';
+import type { Block, NotChecked, RawCell, TableInfo, TextSpan } from './types.ts';
 
 export type CellType = 'count' | 'signed' | 'amount';
 
@@ -39,6 +39,8 @@ export interface CellReading<Ref = unknown> {
   value: CellValue;
   type: CellType;
   ref?: Ref;
+  /** For a cell of a text table: where its value stands in the text block `ref` (see RawCell.at). */
+  at?: TextSpan;
   /** A run of digits that could be split in several ways: value left unknown. */
   uncertain?: boolean;
 }
@@ -137,7 +139,7 @@ interface Context<Ref> {
 function put<Ref>(ctx: Context<Ref>, table: TableId, id: string, cell: RawCell<Ref> | undefined, type: CellType, source: TableInfo['source'], tableRef?: Ref) {
   if (ctx.cells.has(id)) return;
   const raw = cell?.text ?? '';
-  ctx.cells.set(id, { id, table, raw, value: parseCell(raw), type, ref: cell?.ref });
+  ctx.cells.set(id, { id, table, raw, value: parseCell(raw), type, ref: cell?.ref, ...(cell?.at ? { at: cell.at } : {}) });
   const info = ctx.info[table];
   info.found = true;
   info.source ??= source;

@@ -158,22 +158,22 @@ const ONE_CELL_PIPE_LINE = /^([^|]*)\|$/;
  * A pipe table a mirror wrote one cell per line, each ending in ` |`, back into rows: a cell in
  * words starts a row, the values after it join that row (a blank between is a blank cell).
  */
-function joinOneCellPipeLines(texts: string[]): string[] {
-  const out: string[] = [];
+function joinOneCellPipeLines<Ref>(lines: TextLine<Ref>[]): TextLine<Ref>[] {
+  const out: TextLine<Ref>[] = [];
   let row: string[] | null = null;
   let run = 0;
   const flush = () => {
-    if (row) out.push(`${row.join(' | ')} |`);
+    if (row) out.push({ kind: 'text', text: `${row.join(' | ')} |` });
     row = null;
   };
-  for (let i = 0; i < texts.length; i++) {
-    const m = ONE_CELL_PIPE_LINE.exec(texts[i].trim());
+  for (let i = 0; i < lines.length; i++) {
+    const m = ONE_CELL_PIPE_LINE.exec(lines[i].text.trim());
     // Only inside a run of such lines: one line ending in | is no table.
-    const inRun = m && (run > 0 || texts.slice(i, i + 4).every((t) => ONE_CELL_PIPE_LINE.test(t.trim())));
+    const inRun = m && (run > 0 || lines.slice(i, i + 4).every((l) => ONE_CELL_PIPE_LINE.test(l.text.trim())));
     if (!m || !inRun) {
       flush();
       run = 0;
-      out.push(texts[i]);
+      out.push(lines[i]);
       continue;
     }
     run++;
@@ -220,7 +220,7 @@ export function textBlocksToTables<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
     if (row?.length === 1 && startsWithDigitsNext(lines, i)) row = null;
     if (row) {
       current ??= [];
-      current.push(row as RawRow<Ref>); // text cells carry no ref
+      current.push(placeCells(row as RawRow<Ref>, block));
       pendingBlanks = [];
     } else {
       close();
@@ -240,22 +240,54 @@ function startsWithDigitsNext<Ref>(lines: Block<Ref>[], i: number): boolean {
   return false;
 }
 
+/**
+ * A line of text as the table reader sees it, with where it stands in the page: the text
+ * block it was cut from (`ref`) and its offset there (`base`), so a cell read from it can be
+ * marked in place. A line joined from several (one-cell pipe lines) has no place.
+ */
+type TextLine<Ref> = { kind: 'text'; text: string; ref?: Ref; base?: number };
+
 /** The text blocks as lines: one-line pages cut, one-cell-per-line pipe tables joined. */
-function linesOf<Ref>(blocks: Block<Ref>[]): Block<Ref>[] {
-  const out: Block<Ref>[] = [];
-  let texts: string[] = [];
+function linesOf<Ref>(blocks: Block<Ref>[]): (TextLine<Ref> | Block<Ref>)[] {
+  const out: (TextLine<Ref> | Block<Ref>)[] = [];
+  let texts: TextLine<Ref>[] = [];
   const flushTexts = () => {
-    for (const text of joinOneCellPipeLines(texts)) out.push({ kind: 'text', text });
+    out.push(...joinOneCellPipeLines(texts));
     texts = [];
   };
   for (const block of blocks) {
     if (block.kind !== 'text') {
       flushTexts();
       out.push(block);
-    } else texts.push(...cutRunTogetherText(block.text));
+      continue;
+    }
+    // The pieces are slices of the block's text, in order: each is found after the one before.
+    let cursor = 0;
+    for (const text of cutRunTogetherText(block.text)) {
+      const base = block.text.indexOf(text, cursor);
+      if (base >= 0) cursor = base + text.length;
+      texts.push(base >= 0 && block.ref !== undefined ? { kind: 'text', text, ref: block.ref, base } : { kind: 'text', text });
+    }
   }
   flushTexts();
   return out;
+}
+
+/**
+ * Gives the cells of a row read from a text block the block's ref and where each value stands
+ * in the block's text, so the checker can mark it in place (utils/dom/highlight.ts). The
+ * cells are the line's pieces in order, so each is found after the one before.
+ */
+function placeCells<Ref>(row: RawRow<Ref>, { text: line, ref, base }: TextLine<Ref>): RawRow<Ref> {
+  if (ref === undefined || base === undefined) return row;
+  let cursor = 0;
+  return row.map((c) => {
+    if (!c.text) return c;
+    const start = line.indexOf(c.text, cursor);
+    if (start < 0) return c;
+    cursor = start + c.text.length;
+    return { ...c, ref, at: { start: base + start, end: base + cursor } };
+  });
 }
 
 /* ------------------------------------------------------------------ digits run together */

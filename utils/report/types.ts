@@ -12,13 +12,24 @@ export interface RawCell<Ref = unknown> {
   rowSpan: number;
   colSpan: number;
   ref?: Ref;
+  /**
+   * For a cell of a table written as text: where its value stands in the text block (`ref`
+   * is then the block's ref), as offsets into the block's `text`. The checker marks it there.
+   */
+  at?: TextSpan;
+}
+
+/** Character offsets [start, end) into a text block's `text`. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 export type RawRow<Ref = unknown> = RawCell<Ref>[];
 
 /** The page in document order: paragraphs of text and tables. */
 export type Block<Ref = unknown> =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; /** The adapter's handle: the DOM adapter gives the block's first text node. */ ref?: Ref }
   | { kind: 'table'; rows: RawRow<Ref>[]; ref?: Ref };
 
 export interface PageSource<Ref = unknown> {

@@ -8,7 +8,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyButtons } from '../../../components/CopyButtons.tsx';
 import { FigureList } from '../../../components/FigureList.tsx';
-import { FindingList } from '../../../components/FindingList.tsx';
+import { FindingList, findingMessage } from '../../../components/FindingList.tsx';
+import { cellMarks, locateCell } from '../../../components/marks.ts';
+import { StatusBlock } from '../../../components/StatusBlock.tsx';
+import { pageCss } from '../../checker.content/style.ts';
+import { ruleTexts } from '../../../utils/report/rules/index.ts';
 import { COMPONENT_CSS } from '../../../components/styles.ts';
 import { copyToClipboard } from '../../../utils/dom/clipboard.ts';
 import { messages } from '../../../utils/i18n.ts';
@@ -16,7 +20,7 @@ import { checkAndKeep } from '../../../utils/library/check.ts';
 import { getSettings } from '../../../utils/settings.ts';
 import type { TableId } from '../../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../../utils/report/labels.ts';
-import type { Analysis, Finding, TableVerdict } from '../../../utils/report/types.ts';
+import type { Analysis, Finding } from '../../../utils/report/types.ts';
 import { batchWords, uiLang } from '../batch/words.ts';
 import { DraftError, readDraftFile, readDraftHtml, readDraftText, type Draft } from './readDraft.ts';
 import '../batch/batch.css';
@@ -37,7 +41,6 @@ const words = {
     saveFailed: (why: string) => `未能存入报告库：${why}`,
     notReport: '未识别为政府信息公开工作年度报告：请确认内容包含“收到和处理政府信息公开申请情况”等表格。',
     notes: 'Word 文件中未能转换的内容：',
-    status: { errors: (n: number) => `✗ ${n} 处错误`, warnings: (n: number) => `⚠ ${n} 项警告`, incomplete: '⚠ 未能核对', ok: '✓ 全部相符' },
   },
   en: {
     title: 'Check a draft',
@@ -50,28 +53,16 @@ const words = {
     saveFailed: (why: string) => `Could not keep it in the library: ${why}`,
     notReport: 'Not recognised as an information-disclosure annual report: does it contain the tables (收到和处理政府信息公开申请情况…)?',
     notes: 'Parts of the Word file that could not be converted:',
-    status: { errors: (n: number) => `✗ ${n} errors`, warnings: (n: number) => `⚠ ${n} warnings`, incomplete: '⚠ not fully checked', ok: '✓ all hold' },
   },
 }[lang];
 
-/** A table's chip words, from its verdict in the summary (the one verdict). */
-function chipText(v: TableVerdict): string {
-  if (!v.read) return words.status.incomplete;
-  if (v.status === 'errors') return words.status.errors(v.errors);
-  if (v.status === 'warnings') return words.status.warnings(v.warnings);
-  if (v.status === 'incomplete') return words.status.incomplete;
-  return words.status.ok;
-}
-
-const VIEW_CSS = `
+/** The draft's own look; its marks look as on a page (pageCss, the overlay's). */
+const VIEW_CSS = pageCss(t) + `
 :host { display: block; }
 .draft { font: 14px/1.7 "Noto Serif CJK SC", "SimSun", serif; color: #202124; padding: 12px 16px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; }
 table { border-collapse: collapse; margin: 4px 0 12px; font-size: 12px; line-height: 1.4; }
 td, th { border: 1px solid #9aa0a6; padding: 2px 4px; }
 td p, th p { margin: 0; }
-[data-grc-status="error"] { outline: 2px solid #d93025; outline-offset: -2px; background: #fce8e6; }
-[data-grc-status="warning"] { outline: 2px dashed #e37400; outline-offset: -2px; }
-.grc-expected { display: block; color: #c5221f; font: 600 11px system-ui, sans-serif; }
 .grc-chip { display: inline-block; margin: 8px 0 2px; padding: 1px 10px; border-radius: 12px; border: 1px solid; font: 13px system-ui, sans-serif; }
 .grc-chip.ok { color: #137333; background: #e6f4ea; } .grc-chip.errors { color: #c5221f; background: #fce8e6; }
 .grc-chip.warnings, .grc-chip.incomplete { color: #b06000; background: #fef7e0; }
@@ -80,38 +71,26 @@ pre { white-space: pre-wrap; font: 13px/1.6 ui-monospace, monospace; }
 
 /** What markDraft adds, taken off again before the draft is marked anew (after it was kept). */
 function unmarkDraft(view: Element) {
-  for (const el of Array.from(view.querySelectorAll('.grc-chip, .grc-expected'))) el.remove();
+  for (const el of Array.from(view.querySelectorAll('.grc-chip'))) el.remove();
   for (const el of Array.from(view.querySelectorAll('[data-grc-status]'))) {
-    el.removeAttribute('data-grc-status');
-    el.removeAttribute('title');
+    for (const name of ['data-grc-status', 'data-grc-expected', 'title']) el.removeAttribute(name);
   }
 }
 
-/** Marks the shown draft: ids on every cell read, outlines on cells of failed checks, chips before tables. */
+/**
+ * Marks the shown draft as the overlay marks a page: an id on every cell read, the marks of
+ * cellMarks (the suspect with the value it should have, the related cells, cells of failed
+ * checks no suspect explains), a tooltip in a person's words, a chip before each table.
+ */
 function markDraft(draft: Draft) {
   const { analysis, cellRefs, tableRefs } = draft.result;
-  const byCell = new Map<string, Finding[]>();
-  for (const f of analysis.findings) {
-    if (f.status !== 'fail' || f.severity === 'info' || f.dismissed || f.incomplete) continue;
-    for (const id of f.cells) byCell.set(id, [...(byCell.get(id) ?? []), f]);
-  }
-  for (const [id, node] of cellRefs) {
-    const el = node as Element;
-    el.setAttribute('data-grc-cell', id);
-    const found = byCell.get(id);
-    if (found) {
-      el.setAttribute('data-grc-status', found.some((f) => f.severity === 'error') ? 'error' : 'warning');
-      el.setAttribute('title', found.map((f) => (lang === 'en' ? (f.messageEn ?? f.message) : f.message)).join('\n'));
-    }
-  }
-  for (const s of analysis.suspects) {
-    const el = cellRefs.get(s.cell) as Element | undefined;
+  for (const [id, node] of cellRefs) (node as Element).setAttribute('data-grc-cell', id);
+  for (const [id, mark] of cellMarks(analysis)) {
+    const el = cellRefs.get(id) as Element | undefined;
     if (!el) continue;
-    el.setAttribute('data-grc-status', 'error');
-    const label = el.ownerDocument.createElement('span');
-    label.className = 'grc-expected';
-    label.textContent = `${t.expected} ${s.expected}`;
-    el.append(label);
+    el.setAttribute('data-grc-status', mark.status);
+    if (mark.suspect) el.setAttribute('data-grc-expected', String(mark.suspect.expected));
+    if (mark.findings.length) el.setAttribute('title', mark.findings.map((f) => findingMessage(f, t)).join('\n'));
   }
   for (const table of ['t2', 't3', 't4'] as TableId[]) {
     const anchor = tableRefs[table][0] as Element | undefined;
@@ -120,7 +99,8 @@ function markDraft(draft: Draft) {
     const chip = anchor.ownerDocument.createElement('div');
     chip.className = `grc-chip ${verdict.read ? verdict.status : 'incomplete'}`;
     chip.setAttribute('data-grc-chip', table);
-    chip.textContent = `${TABLE_NAMES[table][lang]} ${chipText(verdict)}`;
+    chip.title = t.chipDetail(verdict);
+    chip.textContent = `${TABLE_NAMES[table][lang]} ${t.chip(verdict)}`;
     anchor.before(chip);
   }
 }
@@ -157,16 +137,21 @@ function DraftView({ draft }: { draft: Draft }) {
 }
 
 function Verdict({ analysis }: { analysis: Analysis }) {
-  const s = analysis.summary;
   return (
-    <div class="verdict">
+    <div class="verdict" data-draft-status={analysis.summary.status}>
       <p class="identity">{identityLine(analysis, lang)}</p>
-      <p class={`status st-${s.status}`} data-draft-status={s.status}>
-        {s.status === 'errors' ? words.status.errors(s.errors) : s.status === 'warnings' ? words.status.warnings(s.warnings) : s.status === 'incomplete' ? words.status.incomplete : words.status.ok}
-        {'　'}{t.passed(s.passed)}
-      </p>
+      <StatusBlock summary={analysis.summary} t={t} />
     </div>
   );
+}
+
+/** 定位: the finding's cell in the shown draft (its suspect, else its first cell), scrolled to and flashed. */
+function locate(draft: Draft, f: Finding) {
+  const id = locateCell(draft.result.analysis, f);
+  const el = id ? (draft.result.cellRefs.get(id) as HTMLElement | undefined) : undefined;
+  if (!el?.isConnected) return;
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el.animate?.([{ backgroundColor: '#fde293' }, { backgroundColor: 'transparent' }], { duration: 1200 });
 }
 
 export function DraftPanel() {
@@ -249,10 +234,10 @@ export function DraftPanel() {
           <div class="row">
             <button type="button" onClick={() => void keep()} disabled={saved || !a.isReport} data-draft-save>{saved ? words.saved : words.save}</button>
           </div>
-          <FindingList findings={a.findings} t={t} />
+          <FindingList findings={a.findings} t={t} rules={ruleTexts(a.findings)} onLocate={(f) => locate(draft, f)} />
           <h3>{t.figures}</h3>
-          <FigureList figures={a.figures} english={lang === 'en'} />
-          <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} />
+          <FigureList figures={a.figures} lang={t.lang} />
+          <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} perTable />
           <DraftView draft={draft} />
         </div>
       )}

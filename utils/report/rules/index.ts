@@ -5,6 +5,7 @@
  */
 import type { Words } from '../formats.ts';
 import type { Rule } from '../checks/rule.ts';
+import type { Finding } from '../types.ts';
 import tablesPresent from './tables.present.ts';
 import t3Balance from './t3.balance.ts';
 import t3ResultTotal from './t3.result_total.ts';
@@ -74,7 +75,12 @@ export interface RuleText {
   explanation: Words;
 }
 
-/** Each rule's title and explanation (zh and en) by rule id, for the surfaces to show with its findings. */
-export function ruleTexts(): Record<string, RuleText> {
-  return Object.fromEntries(RULES.map((r) => [r.id, { severity: r.severity, title: r.title, explanation: r.explanation }]));
+/**
+ * Each rule's title and explanation (zh and en) by rule id, for the surfaces to show with its
+ * findings: all rules, or only those of `findings` (what the background sends the overlay with
+ * an analysis, so the page never loads the rules' code).
+ */
+export function ruleTexts(findings?: Finding[]): Record<string, RuleText> {
+  const ids = findings && new Set(findings.map((f) => f.id));
+  return Object.fromEntries(RULES.filter((r) => !ids || ids.has(r.id)).map((r) => [r.id, { severity: r.severity, title: r.title, explanation: r.explanation }]));
 }
