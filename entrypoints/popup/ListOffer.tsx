@@ -12,13 +12,13 @@ import { browser } from 'wxt/browser';
 import { collectAnchors, resolveBase } from '../../utils/fetch/anchors.ts';
 import { isReportList, readListPage } from '../../utils/report/links.ts';
 
-const zh = /^zh/i.test(navigator.language);
-const label = (n: number) => (zh ? `检查本页列出的 ${n} 份年报` : `Check the ${n} reports listed on this page`);
+const label = (n: number, lang: 'zh' | 'en') => (lang === 'zh' ? `检查本页列出的 ${n} 份年报` : `Check the ${n} reports listed on this page`);
 
 // The options page (the library) is another entrypoint; its path is not among this bundle's typed paths.
 const optionsUrl = () => (browser.runtime.getURL as (path: string) => string)('/options.html');
 
-export function ListOffer({ tabId }: { tabId: number | undefined }) {
+/** `lang`: the popup's language (the settings' choice, else the browser's). */
+export function ListOffer({ tabId, lang }: { tabId: number | undefined; lang: 'zh' | 'en' }) {
   const [offer, setOffer] = useState<{ url: string; count: number } | null>(null);
   useEffect(() => {
     if (tabId === undefined) return;
@@ -39,7 +39,7 @@ export function ListOffer({ tabId }: { tabId: number | undefined }) {
   return (
     <p class="grc-list-offer">
       <button type="button" data-list-offer={offer.count} onClick={open}>
-        {label(offer.count)}
+        {label(offer.count, lang)}
       </button>
     </p>
   );

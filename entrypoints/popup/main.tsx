@@ -95,7 +95,7 @@ function Popup() {
       <main class="empty" data-empty>
         <p>{t.notReport}</p>
         <p>{t.howTo}</p>
-        <ListOffer tabId={state.tabId} />
+        <ListOffer tabId={state.tabId} lang={t.lang} />
         <LibraryLink />
       </main>
     );

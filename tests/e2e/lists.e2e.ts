@@ -309,4 +309,17 @@ describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
     expect(await page.locator('[data-draft-status]').getAttribute('data-draft-status')).toBe('ok');
     await page.close();
   });
+
+  it('speaks the language chosen in the settings, as the rest of the library page does', async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
+    await page.locator('[data-setting="language"]').selectOption('en');
+    await page.locator('[data-tab="batch"]').click();
+    expect(await page.locator('[data-panel="batch"] h2').textContent()).toBe('Check many reports');
+    await page.locator('[data-tab="draft"]').click();
+    expect(await page.locator('[data-panel="draft"] h2').textContent()).toBe('Check a draft');
+    await page.locator('[data-tab="settings"]').click();
+    await page.locator('[data-setting="language"]').selectOption('auto');
+    await page.close();
+  });
 });

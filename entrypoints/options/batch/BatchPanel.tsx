@@ -20,11 +20,9 @@ import { parseCsv, parsePasted, parseXlsx, type RosterEntry } from '../../../uti
 import type { FrameReport, GetTabMessage } from '../../../utils/messages.ts';
 import type { Analysis, PageSource } from '../../../utils/report/types.ts';
 import { exportRun } from './exportRun.ts';
-import { batchWords, uiLang } from './words.ts';
+import { batchWords, uiLang, type Lang } from './words.ts';
 import './batch.css';
 
-const lang = uiLang();
-const w = batchWords(lang);
 
 const hasPermission = (origin: string) => browser.permissions.contains({ origins: [origin] });
 const allowed = allowedSites(hasPermission);
@@ -85,7 +83,8 @@ async function checkInTab(run: BatchRun, item: BatchItem, onState: (s: 'waiting'
   onState('none');
 }
 
-function Row({ run, item }: { run: BatchRun; item: BatchItem }) {
+function Row({ run, item, lang }: { run: BatchRun; item: BatchItem; lang: Lang }) {
+  const w = batchWords(lang);
   const [tabState, setTabState] = useState<'idle' | 'waiting' | 'none'>('idle');
   const status = rowStatus(item);
   const o = item.outcome;
@@ -121,7 +120,9 @@ function Row({ run, item }: { run: BatchRun; item: BatchItem }) {
   );
 }
 
-export function BatchPanel() {
+/** `lang`: the library page's language (the settings' choice, else the browser's). */
+export function BatchPanel({ lang = uiLang() }: { lang?: Lang }) {
+  const w = batchWords(lang);
   const listParam = useMemo(() => new URLSearchParams(location.search).get('list'), []);
   const [maxPages, setMaxPages] = useState(DEFAULT_MAX_LIST_PAGES);
   const [run, setRun] = useState(() => newRun(DEFAULT_MAX_LIST_PAGES));
@@ -254,7 +255,7 @@ export function BatchPanel() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((i) => <Row key={i.id} run={run} item={i} />)}
+              {shown.map((i) => <Row key={i.id} run={run} item={i} lang={lang} />)}
             </tbody>
           </table>
         </div>

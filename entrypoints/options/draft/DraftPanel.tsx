@@ -15,21 +15,18 @@ import { pageCss } from '../../checker.content/style.ts';
 import { ruleTexts } from '../../../utils/report/rules/index.ts';
 import { COMPONENT_CSS } from '../../../components/styles.ts';
 import { copyToClipboard } from '../../../utils/dom/clipboard.ts';
-import { messages } from '../../../utils/i18n.ts';
+import { messages, type Messages } from '../../../utils/i18n.ts';
 import { checkAndKeep } from '../../../utils/library/check.ts';
 import { getSettings } from '../../../utils/settings.ts';
 import type { TableId } from '../../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../../utils/report/labels.ts';
 import type { Analysis, Finding } from '../../../utils/report/types.ts';
-import { batchWords, uiLang } from '../batch/words.ts';
+import { batchWords, uiLang, type Lang } from '../batch/words.ts';
 import { DraftError, readDraftFile, readDraftHtml, readDraftText, type Draft } from './readDraft.ts';
 import '../batch/batch.css';
 
-const lang = uiLang();
-const t = messages(lang === 'zh' ? 'zh' : 'en');
-const w = batchWords(lang);
 
-const words = {
+const WORDS = {
   zh: {
     title: '检查草稿',
     intro: '在发布之前核对年报：打开 Word（.docx）、网页（.html/.htm）或文本（.txt）文件，或在下方粘贴从 Word 复制的内容。文件只在本机读取。',
@@ -54,10 +51,10 @@ const words = {
     notReport: 'Not recognised as an information-disclosure annual report: does it contain the tables (收到和处理政府信息公开申请情况…)?',
     notes: 'Parts of the Word file that could not be converted:',
   },
-}[lang];
+};
 
 /** The draft's own look; its marks look as on a page (pageCss, the overlay's). */
-const VIEW_CSS = pageCss(t) + `
+const viewCss = (t: Messages) => pageCss(t) + `
 :host { display: block; }
 .draft { font: 14px/1.7 "Noto Serif CJK SC", "SimSun", serif; color: #202124; padding: 12px 16px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; }
 table { border-collapse: collapse; margin: 4px 0 12px; font-size: 12px; line-height: 1.4; }
@@ -82,7 +79,7 @@ function unmarkDraft(view: Element) {
  * cellMarks (the suspect with the value it should have, the related cells, cells of failed
  * checks no suspect explains), a tooltip in a person's words, a chip before each table.
  */
-function markDraft(draft: Draft) {
+function markDraft(draft: Draft, t: Messages) {
   const { analysis, cellRefs, tableRefs } = draft.result;
   for (const [id, node] of cellRefs) (node as Element).setAttribute('data-grc-cell', id);
   for (const [id, mark] of cellMarks(analysis)) {
@@ -100,12 +97,12 @@ function markDraft(draft: Draft) {
     chip.className = `grc-chip ${verdict.read ? verdict.status : 'incomplete'}`;
     chip.setAttribute('data-grc-chip', table);
     chip.title = t.chipDetail(verdict);
-    chip.textContent = `${TABLE_NAMES[table][lang]} ${t.chip(verdict)}`;
+    chip.textContent = `${TABLE_NAMES[table][t.lang]} ${t.chip(verdict)}`;
     anchor.before(chip);
   }
 }
 
-function DraftView({ draft }: { draft: Draft }) {
+function DraftView({ draft, t }: { draft: Draft; t: Messages }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<HTMLDivElement | null>(null);
   // A new draft: its cleaned nodes move into the view (the engine's cell refs point at them).
@@ -115,7 +112,7 @@ function DraftView({ draft }: { draft: Draft }) {
     const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
     root.replaceChildren();
     const style = document.createElement('style');
-    style.textContent = VIEW_CSS;
+    style.textContent = viewCss(t);
     view.current = document.createElement('div');
     view.current.className = 'draft';
     if (draft.body) {
@@ -126,20 +123,20 @@ function DraftView({ draft }: { draft: Draft }) {
       view.current.append(pre);
     }
     root.append(style, view.current);
-  }, [draft.body, draft.text]);
+  }, [draft.body, draft.text, t]);
   // Its result (again once the library checked it with last year's report): the marks.
   useEffect(() => {
     if (!view.current || !draft.body) return;
     unmarkDraft(view.current);
-    markDraft(draft);
-  }, [draft.body, draft.result]);
+    markDraft(draft, t);
+  }, [draft.body, draft.result, t]);
   return <div ref={host} class="draft-view" data-draft-view />;
 }
 
-function Verdict({ analysis }: { analysis: Analysis }) {
+function Verdict({ analysis, t }: { analysis: Analysis; t: Messages }) {
   return (
     <div class="verdict" data-draft-status={analysis.summary.status}>
-      <p class="identity">{identityLine(analysis, lang)}</p>
+      <p class="identity">{identityLine(analysis, t.lang)}</p>
       <StatusBlock summary={analysis.summary} t={t} />
     </div>
   );
@@ -154,7 +151,11 @@ function locate(draft: Draft, f: Finding) {
   el.animate?.([{ backgroundColor: '#fde293' }, { backgroundColor: 'transparent' }], { duration: 1200 });
 }
 
-export function DraftPanel() {
+/** `lang`: the library page's language (the settings' choice, else the browser's). */
+export function DraftPanel({ lang = uiLang() }: { lang?: Lang }) {
+  const t = messages(lang);
+  const w = batchWords(lang);
+  const words = WORDS[lang];
   const [draft, setDraft] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -224,7 +225,7 @@ export function DraftPanel() {
       {draft && a && (
         <div class="draft-result" data-draft-result data-source={draft.source}>
           {!a.isReport && <p class="warn">{words.notReport}</p>}
-          <Verdict analysis={a} />
+          <Verdict analysis={a} t={t} />
           {draft.notes.length > 0 && (
             <details class="notes">
               <summary>{words.notes} {draft.notes.length}</summary>
@@ -238,7 +239,7 @@ export function DraftPanel() {
           <h3>{t.figures}</h3>
           <FigureList figures={a.figures} lang={t.lang} />
           <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} perTable />
-          <DraftView draft={draft} />
+          <DraftView draft={draft} t={t} />
         </div>
       )}
     </section>
