@@ -1,15 +1,23 @@
 /**
  * Findings grouped by kind (errors, warnings, checks left incomplete by blank cells, notes),
- * failed ones only: the sentence in a person's words, the rule's title with its explanation
+ * failed ones only. Among the errors, a suspect cell comes as one item ("此格应为 42：…"), with
+ * the failed checks it explains beneath it, so the list counts what the summary counts: each
+ * suspect once, each unexplained failed check once. Each finding: the sentence in a person's words, the rule's title with its explanation
  * behind a toggle, the cell ids in a small line for experts, 定位. Dismissed findings stay
  * visible, struck through with the reason, and are not counted. ↑/↓ move through the list
  * (and, with onStep, through the problems on the page).
  */
-import type { Finding } from '../utils/report/types.ts';
+import type { Finding, Suspect } from '../utils/report/types.ts';
 import type { Messages, RuleTexts } from '../utils/i18n.ts';
+import { cellLabel } from '../utils/report/labels.ts';
+import type { Analysis } from '../utils/report/types.ts';
 
 interface Props {
   findings: Finding[];
+  /** The analysis's suspects: the cells that explain failed checks. */
+  suspects?: Suspect[];
+  /** The report's format, to name a suspect's cell by its row and column. */
+  format?: Analysis['format'];
   t: Messages;
   rules?: RuleTexts;
   /** 定位: where a finding points to on the page. */
@@ -24,7 +32,7 @@ const groupOf = (f: Finding): Group => (f.incomplete ? 'incomplete' : f.severity
 
 export const findingMessage = (f: Finding, t: Messages) => (t.lang === 'en' ? (f.messageEn ?? f.message) : f.message);
 
-export function FindingList({ findings, t, rules, onLocate, onStep }: Props) {
+export function FindingList({ findings, suspects = [], format, t, rules, onLocate, onStep }: Props) {
   const failed = findings.filter((f) => f.status === 'fail');
   const title: Record<Group, string> = { error: t.errors, warning: t.warningsTitle, incomplete: t.incompleteTitle, info: t.infos };
   const items: Finding[] = [];
@@ -38,43 +46,65 @@ export function FindingList({ findings, t, rules, onLocate, onStep }: Props) {
     list[to].focus();
     onStep?.(items[Number(list[to].dataset.index)]);
   };
+  /** One finding; `locatable`: with its own 定位 (a finding under a suspect goes there by the suspect's). */
+  const item = (f: Finding, locatable = false) => {
+    const index = items.push(f) - 1;
+    const rule = rules?.[f.id];
+    return (
+      <li key={f.check ?? index} data-rule={f.id} data-check={f.check} data-index={index} tabIndex={-1} class={f.dismissed ? 'grc-dismissed' : undefined}>
+        <span class="grc-message">{f.dismissed ? <s>{findingMessage(f, t)}</s> : findingMessage(f, t)}</span>
+        {f.dismissed && <span class="grc-reason">{t.dismissed(f.dismissed.reason)}</span>}
+        {locatable && onLocate && f.cells.length > 0 && (
+          <button type="button" class="grc-locate" onClick={() => onLocate(f)}>
+            {t.locate}
+          </button>
+        )}
+        {rule ? (
+          <details class="grc-rule">
+            <summary>{rule.title[t.lang]}</summary>
+            <p>{rule.explanation[t.lang]}</p>
+          </details>
+        ) : null}
+        <small class="grc-ids">
+          {f.id}
+          {f.cells.length ? ` · ${t.cellsLine}: ${f.cells.join(', ')}` : ''}
+        </small>
+      </li>
+    );
+  };
   return (
     <div class="grc-findings" onKeyDown={onKeyDown}>
       {ORDER.map((group) => {
         const list = failed.filter((f) => groupOf(f) === group);
         if (list.length === 0) return null;
-        const live = list.filter((f) => !f.dismissed).length;
+        // Errors explained by a suspect cell gather under it (see the file's comment).
+        const explained = (s: Suspect) => (group === 'error' ? list.filter((f) => f.suspect === s.cell) : []);
+        const named = suspects.filter((s) => explained(s).length > 0);
+        const alone = list.filter((f) => !named.some((s) => s.cell === f.suspect));
+        const live = named.filter((s) => explained(s).some((f) => !f.dismissed)).length + alone.filter((f) => !f.dismissed).length;
         return (
           <section class={`grc-group grc-${group}`} key={group}>
             <h3>
               {title[group]} <span class="grc-count">{live}</span>
             </h3>
             <ul>
-              {list.map((f) => {
-                const index = items.push(f) - 1;
-                const rule = rules?.[f.id];
+              {named.map((s) => {
+                const own = explained(s);
+                const index = items.push(own[0]) - 1;
                 return (
-                  <li key={index} data-rule={f.id} data-check={f.check} data-index={index} tabIndex={-1} class={f.dismissed ? 'grc-dismissed' : undefined}>
-                    <span class="grc-message">{f.dismissed ? <s>{findingMessage(f, t)}</s> : findingMessage(f, t)}</span>
-                    {f.dismissed && <span class="grc-reason">{t.dismissed(f.dismissed.reason)}</span>}
-                    {onLocate && f.cells.length > 0 && (
-                      <button type="button" class="grc-locate" onClick={() => onLocate(f)}>
+                  <li key={s.cell} class="grc-suspect" data-suspect={s.cell} data-rule={own[0].id} data-index={index} tabIndex={-1}>
+                    <span class="grc-where">{cellLabel(s.cell, format === '2019' ? '2019' : '2021', t.lang)}</span>
+                    <span class="grc-message">{t.lang === 'en' ? s.messageEn : s.message}</span>
+                    {onLocate && (
+                      <button type="button" class="grc-locate" onClick={() => onLocate(own[0])}>
                         {t.locate}
                       </button>
                     )}
-                    {rule ? (
-                      <details class="grc-rule">
-                        <summary>{rule.title[t.lang]}</summary>
-                        <p>{rule.explanation[t.lang]}</p>
-                      </details>
-                    ) : null}
-                    <small class="grc-ids">
-                      {f.id}
-                      {f.cells.length ? ` · ${t.cellsLine}: ${f.cells.join(', ')}` : ''}
-                    </small>
+                    <ul class="grc-explains">{own.map((f) => item(f))}</ul>
                   </li>
                 );
               })}
+              {alone.map((f) => item(f, true))}
             </ul>
           </section>
         );

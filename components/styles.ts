@@ -7,6 +7,9 @@ export const COMPONENT_CSS = `
 .grc-findings h3 { font-size: 13px; margin: 6px 0 2px; }
 .grc-findings ul { margin: 0; padding-left: 18px; }
 .grc-findings li { margin: 3px 0; }
+.grc-findings li.grc-suspect > .grc-message { font-weight: 600; }
+.grc-findings li.grc-suspect > .grc-where { display: block; color: #3c4043; }
+.grc-findings ul.grc-explains { padding-left: 14px; color: #3c4043; font-size: 12px; }
 .grc-error h3 { color: #c5221f; } .grc-warning h3, .grc-incomplete h3 { color: #b06000; } .grc-info h3 { color: #1967d2; }
 .grc-count { font-weight: normal; }
 .grc-findings details.grc-rule { margin: 1px 0; color: #3c4043; font-size: 12px; }

@@ -86,7 +86,7 @@ const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.ri
 /** The block element a text node belongs to (where a chip goes for a table written as text). */
 const blockOf = (node: Node) => node.parentElement?.closest('p, div, li, pre, td, section, article, blockquote, h1, h2, h3, h4, h5, h6') ?? null;
 
-function Chip({ table, verdict, findings, t, rules, onLocate }: { table: TableId; verdict: TableVerdict; findings: Finding[]; t: Messages; rules: RuleTexts; onLocate: (f: Finding) => void }) {
+function Chip({ table, verdict, findings, suspects, format, t, rules, onLocate }: { table: TableId; verdict: TableVerdict; findings: Finding[]; suspects: Suspect[]; format: Analysis['format']; t: Messages; rules: RuleTexts; onLocate: (f: Finding) => void }) {
   const [open, setOpen] = useState(false);
   const status = verdict.read ? verdict.status : 'incomplete';
   return (
@@ -97,7 +97,7 @@ function Chip({ table, verdict, findings, t, rules, onLocate }: { table: TableId
       {open && (
         <div class="grc-chip-details">
           <p>{t.chipDetail(verdict)}</p>
-          <FindingList findings={findings} t={t} rules={rules} onLocate={onLocate} />
+          <FindingList findings={findings} suspects={suspects} format={format} t={t} rules={rules} onLocate={onLocate} />
         </div>
       )}
     </div>
@@ -181,7 +181,7 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
               {t.nextProblem} ↓
             </button>
           )}
-          <FindingList findings={analysis.findings} t={t} rules={rules} onLocate={locate} onStep={step} />
+          <FindingList findings={analysis.findings} suspects={analysis.suspects} format={analysis.format} t={t} rules={rules} onLocate={locate} onStep={step} />
           <h3>{t.figures}</h3>
           <FigureList figures={analysis.figures} lang={t.lang} />
           <CopyButtons analysis={analysis} t={t} copy={(p) => copyToClipboard(p)} />
@@ -315,7 +315,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
       anchor,
       append: 'before',
       css: UI_CSS,
-      onMount: (container) => render(<Chip table={table} verdict={verdict} findings={findings} t={t} rules={rules} onLocate={locateFinding} />, container),
+      onMount: (container) => render(<Chip table={table} verdict={verdict} findings={findings} suspects={analysis.suspects} format={analysis.format} t={t} rules={rules} onLocate={locateFinding} />, container),
       onRemove: () => undefined,
     });
     ui.mount();

@@ -54,6 +54,8 @@ function Report({ tabId, frame, all }: { tabId: number; frame: FrameReport; all:
       <StatusBlock summary={a.summary} t={t} />
       <FindingList
         findings={a.findings}
+        suspects={a.suspects}
+        format={a.format}
         t={t}
         rules={ruleTexts(a.findings)}
         onLocate={(f) => {

@@ -128,4 +128,37 @@ describe('findings list', () => {
       g.document = saved;
     }
   });
+
+  it('one wrong cell is one error: the suspect’s sentence with 定位, the two checks it explains beneath it', async () => {
+    const { render, h } = await import('preact');
+    const { FindingList } = await import('../../components/FindingList.tsx');
+    const doc = domDocument('<html><body><div id="app"></div></body></html>');
+    const g = globalThis as Record<string, unknown>;
+    const saved = g.document;
+    g.document = doc;
+    try {
+      const a = analysisWithSuspect();
+      const located: string[] = [];
+      const app = doc.getElementById('app')!;
+      render(h(FindingList, { findings: a.findings, suspects: a.suspects, t: messages('zh-CN'), onLocate: (f) => located.push(f.check!) }), app);
+      // The list counts what the summary counts.
+      expect(app.querySelector('.grc-error .grc-count')?.textContent).toBe(String(a.summary.errors));
+      expect(a.summary.errors).toBe(1);
+      const suspect = app.querySelector('li.grc-suspect')!;
+      expect(suspect.getAttribute('data-suspect')).toBe('t3.new_received.natural');
+      // Named by its row and column, not by its id.
+      expect(suspect.querySelector('.grc-where')?.textContent).toMatch(/^表三「.*新收.*」·自然人$/);
+      expect(suspect.querySelector(':scope > .grc-message')?.textContent).toBe(a.suspects[0].message);
+      expect(a.suspects[0].message).toMatch(/^此格应为 42：.*现为 43$/);
+      const explained = [...suspect.querySelectorAll('ul.grc-explains > li')].map((li) => li.getAttribute('data-check'));
+      expect(explained.sort()).toEqual([...a.suspects[0].explains].sort());
+      // One 定位, the suspect's.
+      expect(app.querySelectorAll('.grc-error .grc-locate')).toHaveLength(1);
+      (suspect.querySelector('.grc-locate') as HTMLElement).click();
+      expect(located).toHaveLength(1);
+      expect(a.findings.find((f) => f.check === located[0])?.suspect).toBe('t3.new_received.natural');
+    } finally {
+      g.document = saved;
+    }
+  });
 });
