@@ -100,21 +100,31 @@ describe('words', () => {
   });
 });
 
+/** Renders into a happy-dom document set as the global one (Preact renders into `document`). */
+async function inDocument(run: (app: HTMLElement, render: <P>(component: (props: P) => unknown, props: P) => void) => Promise<void> | void) {
+  const preact = await import('preact');
+  const doc = domDocument('<html><body><div id="app"></div></body></html>');
+  const g = globalThis as Record<string, unknown>;
+  const saved = g.document;
+  g.document = doc;
+  const app = doc.getElementById('app')!;
+  try {
+    await run(app, (component, props) => preact.render(preact.h(component as never, props as never), app));
+  } finally {
+    g.document = saved;
+  }
+}
+
 describe('findings list', () => {
+  const list = import('../../components/FindingList.tsx');
   it('shows a dismissed finding struck through with its reason, not counted; rule texts behind a toggle; ids in a small line', async () => {
-    const { render, h } = await import('preact');
-    const { FindingList } = await import('../../components/FindingList.tsx');
-    const doc = domDocument('<html><body><div id="app"></div></body></html>');
-    const g = globalThis as Record<string, unknown>;
-    const saved = g.document;
-    g.document = doc;
-    try {
+    const { FindingList } = await list;
+    await inDocument(async (app, render) => {
       const { analysis } = analyzePage(pageFromDocument(domDocument(withError)));
       const [first, second] = analysis.findings.filter((f) => f.status === 'fail' && f.severity === 'error');
       const findings = [first, { ...second, dismissed: { reason: '已与填报单位核实', at: '2026-01-01' } }];
       const rules = { [first.id]: { title: { zh: '表三 收支平衡', en: 'Table 3 balance' }, explanation: { zh: '每一列都应成立。', en: 'In every column.' } } };
-      const app = doc.getElementById('app')!;
-      render(h(FindingList, { findings, t: messages('zh-CN'), rules }), app);
+      render(FindingList, { findings, t: messages('zh-CN'), rules });
       expect(app.querySelector('.grc-error .grc-count')?.textContent).toBe('1');
       const dismissed = app.querySelector('li.grc-dismissed')!;
       expect(dismissed.querySelector('s')?.textContent).toBe(second.message);
@@ -124,23 +134,15 @@ describe('findings list', () => {
       expect(live.querySelector('details.grc-rule p')?.textContent).toBe('每一列都应成立。');
       expect(live.querySelector('.grc-ids')?.textContent).toContain('t3.new_received.natural');
       expect(live.querySelector('.grc-message')?.textContent).not.toContain('t3.');
-    } finally {
-      g.document = saved;
-    }
+    });
   });
 
   it('one wrong cell is one error: the suspect’s sentence with 定位, the two checks it explains beneath it', async () => {
-    const { render, h } = await import('preact');
-    const { FindingList } = await import('../../components/FindingList.tsx');
-    const doc = domDocument('<html><body><div id="app"></div></body></html>');
-    const g = globalThis as Record<string, unknown>;
-    const saved = g.document;
-    g.document = doc;
-    try {
+    const { FindingList } = await list;
+    await inDocument(async (app, render) => {
       const a = analysisWithSuspect();
       const located: string[] = [];
-      const app = doc.getElementById('app')!;
-      render(h(FindingList, { findings: a.findings, suspects: a.suspects, t: messages('zh-CN'), onLocate: (f) => located.push(f.check!) }), app);
+      render(FindingList, { findings: a.findings, suspects: a.suspects, t: messages('zh-CN'), onLocate: (f) => located.push(f.check!) });
       // The list counts what the summary counts.
       expect(app.querySelector('.grc-error .grc-count')?.textContent).toBe(String(a.summary.errors));
       expect(a.summary.errors).toBe(1);
@@ -157,8 +159,6 @@ describe('findings list', () => {
       (suspect.querySelector('.grc-locate') as HTMLElement).click();
       expect(located).toHaveLength(1);
       expect(a.findings.find((f) => f.check === located[0])?.suspect).toBe('t3.new_received.natural');
-    } finally {
-      g.document = saved;
-    }
+    });
   });
 });

@@ -57,7 +57,7 @@ export function analyzePage<Ref>(page: PageSource<Ref>, options: AnalyzeOptions 
   let format: FormatId = formats[0] ?? '2019';
   for (const f of formats) {
     const r = readTables(blocks, f, sections);
-    readFlattenedTables(r, lines, sections, f);
+    readFlattenedTables(r, lines, sections, f, blocks);
     if (f === formats[0] || r.cells.size > reading.cells.size) {
       reading = r;
       format = f;

@@ -23,7 +23,7 @@ import {
   type TableId,
 } from './formats.ts';
 import { rowCells, toGrid } from './grid.ts';
-import { normalize } from './normalize.ts';
+import { normalize, normalizeWithMap } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
 import { GRANTED, isGrantedLabel, sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
 import { splitDigitRun, type SplitResult, type SplitSpec } from './textTables.ts';
@@ -239,7 +239,7 @@ const COUNT_RUN = /^\d+/;
  * the run (seed 000). Rows are searched in order, so a label repeated in prose earlier does not
  * shift the table. `counts`: every value of the rows is a count (表三), so the run is digits only.
  */
-function labelRuns(text: string, rows: RowDef[], maxGap = 40, counts = false): Map<string, string> {
+function labelRuns(text: string, rows: RowDef[], maxGap = 40, counts = false, starts?: Map<string, number>): Map<string, string> {
   const runs = new Map<string, string>();
   let pos = 0;
   rows.forEach((row, i) => {
@@ -267,33 +267,82 @@ function labelRuns(text: string, rows: RowDef[], maxGap = 40, counts = false): M
     }
     if (best) {
       runs.set(row.id, best.run);
+      starts?.set(row.id, best.end - best.run.length);
       pos = best.end;
     }
   });
   return runs;
 }
 
-/** The section's text in matching form, tables flattened into it. */
-function regionText(lines: Line[], sections: SectionHit[], id: SectionHit['id']): string {
-  return (sectionLines(lines, sections, id) ?? []).map((l) => l.norm).join('');
+/**
+ * The section's text in matching form, tables flattened into it, and where a stretch of it
+ * stands on the page: the text block (its ref) and the offsets in that block's text, so that
+ * a value read from a run of digits can be marked where it is written.
+ */
+interface Region<Ref> {
+  text: string;
+  place(start: number, length: number): Pick<RawCell<Ref>, 'ref' | 'at'> | undefined;
 }
 
-const flatCell = (text: string): RawCell => ({ text, rowSpan: 1, colSpan: 1 });
+function regionOf<Ref>(lines: Line[], sections: SectionHit[], id: SectionHit['id'], blocks: Block<Ref>[] = []): Region<Ref> {
+  const own = sectionLines(lines, sections, id) ?? [];
+  const starts: number[] = [];
+  let text = '';
+  for (const l of own) {
+    starts.push(text.length);
+    text += l.norm;
+  }
+  const place = (start: number, length: number) => {
+    // The line holding the stretch (a run of digits never crosses lines: each line is a block).
+    let i = starts.length - 1;
+    while (i > 0 && starts[i] > start) i--;
+    const line = own[i];
+    const block = line && blocks[line.blockIndex];
+    if (!block || block.kind !== 'text' || block.ref === undefined) return undefined;
+    const from = start - starts[i];
+    if (from + length > line.norm.length) return undefined;
+    const { norm, at } = normalizeWithMap(line.text);
+    if (norm !== line.norm) return undefined; // the two forms differ: no honest offset
+    const base = block.base ?? 0;
+    return { ref: block.ref, at: { start: base + at[from], end: base + at[from + length - 1] + 1 } };
+  };
+  return { text, place };
+}
+
+/**
+ * Where each value split from a run stands: the values are the run's digits in order, so each
+ * is found after the one before (a value written +3 is read 3, and found inside "+3").
+ */
+function valuePlaces<Ref>(region: Region<Ref> | undefined, runStart: number | undefined, run: string, values: string[]) {
+  if (!region || runStart === undefined) return values.map(() => undefined);
+  let cursor = 0;
+  return values.map((v) => {
+    const p = v === '' ? -1 : run.indexOf(v, cursor);
+    if (p < 0) return undefined;
+    cursor = p + v.length;
+    return region.place(runStart + p, v.length);
+  });
+}
+
+const flatCell = <Ref>(text: string, place?: Pick<RawCell<Ref>, 'ref' | 'at'>): RawCell<Ref> => ({ text, rowSpan: 1, colSpan: 1, ...place });
 
 /**
  * Puts the cells of one run of digits. One split: its values. Several (and the search was not
  * cut short): a cell on which every split agrees is known all the same (（七）总计44200046 is 46
  * in 总计 however 44 2 or 4 42 is read), the others are uncertain, never guessed.
  */
-function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, split: SplitResult) {
+function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: string[], types: CellType[], run: string, split: SplitResult, where?: { region: Region<Ref>; start?: number }) {
   const { candidates, exhausted } = split;
   if (candidates.length === 1 && !exhausted) {
-    ids.forEach((id, x) => put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened'));
+    const values = candidates[0].map(String);
+    const places = valuePlaces(where?.region, where?.start, run, values);
+    ids.forEach((id, x) => put(ctx, table, id, flatCell(values[x], places[x]), types[x], 'flattened'));
     return;
   }
   ids.forEach((id, x) => {
     const agreed = !exhausted && candidates.length > 1 && candidates.every((c) => c[x] === candidates[0][x]);
     if (agreed) {
+      // Where it stands is not known (the values before it differ between the splits).
       put(ctx, table, id, flatCell(String(candidates[0][x])), types[x], 'flattened');
       return;
     }
@@ -312,9 +361,9 @@ function putSplit<Ref>(ctx: Context<Ref>, table: TableId, rowKey: string, ids: s
  * did not find. Rows of 表三 with several splits are settled by the column identities when
  * exactly one combination satisfies them all.
  */
-export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
+export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line[], sections: SectionHit[], format: FormatId, blocks?: Block<Ref>[]): void {
   const ctx = reading as Context<Ref>;
-  readFlattened(ctx, lines, sections, format);
+  readFlattened(ctx, lines, sections, format, blocks);
   // Rows written as their label alone, in a table read from text: blank, as in HTML, and in
   // table order (the order findings list cells in).
   const blankRows = (ctx.blankTextRows ?? []).filter((row) => ctx.info[row.table].source === 'text' || ctx.info[row.table].source === 'flattened');
@@ -326,26 +375,31 @@ export function readFlattenedTables<Ref>(reading: TableReading<Ref>, lines: Line
   for (const [id, c] of sorted) ctx.cells.set(id, c);
 }
 
-function readFlattened<Ref>(ctx: Context<Ref>, lines: Line[], sections: SectionHit[], format: FormatId): void {
+function readFlattened<Ref>(ctx: Context<Ref>, lines: Line[], sections: SectionHit[], format: FormatId, blocks?: Block<Ref>[]): void {
 
   if (!ctx.info.t3.found) {
-    const runs = labelRuns(regionText(lines, sections, 's3'), T3_ROWS[format], 40, true);
-    if (runs.size >= 3) readFlattenedT3(ctx, runs, format);
+    const region = regionOf(lines, sections, 's3', blocks);
+    const starts = new Map<string, number>();
+    const runs = labelRuns(region.text, T3_ROWS[format], 40, true, starts);
+    if (runs.size >= 3) readFlattenedT3(ctx, runs, format, { region, starts });
   }
 
   if (!ctx.info.t4.found) {
-    const text = regionText(lines, sections, 's4');
-    const run = [...text.matchAll(/\d{15,}/g)].pop()?.[0];
-    if (run) {
+    const region = regionOf(lines, sections, 's4', blocks);
+    const match = [...region.text.matchAll(/\d{15,}/g)].pop();
+    if (match) {
+      const run = match[0];
       const ids = T4_COLUMNS.map((c) => t4CellId(c.id));
-      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, splitDigitRun(run, { groups: [5, 5, 5], constrained: true }));
+      putSplit(ctx, 't4', 't4.cases', ids, ids.map(() => 'count'), run, splitDigitRun(run, { groups: [5, 5, 5], constrained: true }), { region, start: match.index });
     }
   }
 
   if (!ctx.info.t2.found) {
-    const text = regionText(lines, sections, 's2');
+    const region = regionOf(lines, sections, 's2', blocks);
+    const text = region.text;
     for (const b of T2_BLOCKS[format]) {
-      const runs = labelRuns(text, b.rows, 24);
+      const starts = new Map<string, number>();
+      const runs = labelRuns(text, b.rows, 24, false, starts);
       for (const row of b.rows) {
         const run = runs.get(row.id);
         const ids = b.columns.map((c) => t2CellId(b.id, row.id, c.id));
@@ -355,13 +409,13 @@ function readFlattened<Ref>(ctx: Context<Ref>, lines: Line[], sections: SectionH
           continue;
         }
         const spec: SplitSpec = { groups: b.columns.map(() => 1), constrained: false, types: b.columns.map((c) => c.type) };
-        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, splitDigitRun(run, spec));
+        putSplit(ctx, 't2', `t2.${b.id}.${row.id}`, ids, b.columns.map((c) => c.type), run, splitDigitRun(run, spec), { region, start: starts.get(row.id) });
       }
     }
   }
 }
 
-function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, format: FormatId) {
+function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, format: FormatId, where: { region: Region<Ref>; starts: Map<string, number> }) {
   const rows = T3_ROWS[format].filter((r) => runs.has(r.id));
   const spec: SplitSpec = { groups: [T3_COLUMNS.length], constrained: true };
   const options = rows.map((r) => splitDigitRun(runs.get(r.id)!, spec));
@@ -396,9 +450,13 @@ function readFlattenedT3<Ref>(ctx: Context<Ref>, runs: Map<string, string>, form
 
   rows.forEach((row, i) => {
     const ids = T3_COLUMNS.map((c) => t3CellId(row.id, c.id));
-    const values = chosen[i];
-    if (values) ids.forEach((id, x) => put(ctx, 't3', id, flatCell(String(values[x])), 'count', 'flattened'));
-    else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), runs.get(row.id)!, options[i]);
+    const values = chosen[i]?.map(String);
+    const run = runs.get(row.id)!;
+    const start = where.starts.get(row.id);
+    if (values) {
+      const places = valuePlaces(where.region, start, run, values);
+      ids.forEach((id, x) => put(ctx, 't3', id, flatCell(values[x], places[x]), 'count', 'flattened'));
+    } else putSplit(ctx, 't3', `t3.${row.id}`, ids, ids.map(() => 'count'), run, options[i], { region: where.region, start });
   });
 }
 

@@ -245,7 +245,7 @@ function startsWithDigitsNext<Ref>(lines: Block<Ref>[], i: number): boolean {
  * block it was cut from (`ref`) and its offset there (`base`), so a cell read from it can be
  * marked in place. A line joined from several (one-cell pipe lines) has no place.
  */
-type TextLine<Ref> = { kind: 'text'; text: string; ref?: Ref; base?: number };
+type TextLine<Ref> = Extract<Block<Ref>, { kind: 'text' }>;
 
 /** The text blocks as lines: one-line pages cut, one-cell-per-line pipe tables joined. */
 function linesOf<Ref>(blocks: Block<Ref>[]): (TextLine<Ref> | Block<Ref>)[] {

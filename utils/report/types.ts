@@ -29,7 +29,14 @@ export type RawRow<Ref = unknown> = RawCell<Ref>[];
 
 /** The page in document order: paragraphs of text and tables. */
 export type Block<Ref = unknown> =
-  | { kind: 'text'; text: string; /** The adapter's handle: the DOM adapter gives the block's first text node. */ ref?: Ref }
+  | {
+      kind: 'text';
+      text: string;
+      /** The adapter's handle: the DOM adapter gives the block's first text node. */
+      ref?: Ref;
+      /** For a line cut from a longer block (a page on one line): where it starts in the text of `ref`'s block. */
+      base?: number;
+    }
   | { kind: 'table'; rows: RawRow<Ref>[]; ref?: Ref };
 
 export interface PageSource<Ref = unknown> {
