@@ -17,12 +17,13 @@ const TAB_IDS: TabId[] = ['library', 'batch', 'draft', 'settings'];
 // The list and draft panels live in their own folders; found at build time, loaded only when
 // their tab opens (the .docx reader and the fetcher stay out of the library's bundle). Until
 // those files exist the tab says the feature is not ready.
-const PANELS: Partial<Record<TabId, () => Promise<ComponentType>>> = {};
+type Panel = ComponentType<{ lang: 'zh' | 'en' }>;
+const PANELS: Partial<Record<TabId, () => Promise<Panel>>> = {};
 for (const [path, load] of Object.entries(import.meta.glob('./batch/BatchPanel.tsx'))) {
-  if (path) PANELS.batch = () => load().then((m) => (m as { BatchPanel: ComponentType }).BatchPanel);
+  if (path) PANELS.batch = () => load().then((m) => (m as { BatchPanel: Panel }).BatchPanel);
 }
 for (const [path, load] of Object.entries(import.meta.glob('./draft/DraftPanel.tsx'))) {
-  if (path) PANELS.draft = () => load().then((m) => (m as { DraftPanel: ComponentType }).DraftPanel);
+  if (path) PANELS.draft = () => load().then((m) => (m as { DraftPanel: Panel }).DraftPanel);
 }
 
 function initialTab(): TabId {
@@ -32,13 +33,14 @@ function initialTab(): TabId {
 }
 
 function LazyPanel({ tab, w }: { tab: TabId; w: Words }) {
-  const [Panel, setPanel] = useState<ComponentType | null>(null);
+  const [Shown, setShown] = useState<Panel | null>(null);
   useEffect(() => {
-    setPanel(null);
-    void PANELS[tab]?.().then((P) => setPanel(() => P));
+    setShown(null);
+    void PANELS[tab]?.().then((P) => setShown(() => P));
   }, [tab]);
   if (!PANELS[tab]) return <p class="placeholder" data-placeholder={tab}>{w.notYet(w.tabs[tab])}</p>;
-  return Panel ? <Panel /> : null;
+  // The panels speak the page's language (the settings' choice, else the browser's).
+  return Shown ? <Shown lang={w === wordsFor('zh') ? 'zh' : 'en'} /> : null;
 }
 
 function App({ language }: { language: Language }) {

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CopyButtons } from '../../components/CopyButtons.tsx';
+import { ListOffer } from './ListOffer.tsx';
 import { COMPONENT_CSS } from '../../components/styles.ts';
 import { FigureList } from '../../components/FigureList.tsx';
 import { FindingList } from '../../components/FindingList.tsx';
@@ -96,6 +97,7 @@ function Popup() {
       <main class="empty" data-empty>
         <p>{t.notReport}</p>
         <p>{t.howTo}</p>
+        <ListOffer tabId={state.tabId} lang={t.lang} />
         <LibraryLink />
       </main>
     );

@@ -6,6 +6,7 @@
  * PDF, a dead link and a page that never answers. What a person sees in the results table
  * comes from these outcomes; what lands in the library from `save`.
  */
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -15,8 +16,13 @@ import { isGovCn } from '../../utils/fetch/allowed.ts';
 import type { FetchLike } from '../../utils/fetch/fetchPage.ts';
 import { PoliteQueue } from '../../utils/fetch/queue.ts';
 import { readPage } from '../../utils/fetch/readPage.ts';
-import { outcomeLine, runSummary } from '../../utils/fetch/reasons.ts';
+import { outcomeLine, rowStatus, runSummary } from '../../utils/fetch/reasons.ts';
 import type { Analysis } from '../../utils/report/types.ts';
+import { checkAndKeep } from '../../utils/library/check.ts';
+import { datasetCsv, workbookRows } from '../../utils/library/dataset.ts';
+import { library } from '../../utils/library/store.ts';
+import { runRows } from '../../entrypoints/options/batch/exportRun.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const root = join(import.meta.dirname, '..');
 const html = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -77,11 +83,11 @@ const fakeFetch: FetchLike = async (url, init) => {
 
 async function runList(maxListPages: number) {
   requested.length = 0;
-  const saved: { url: string; analysis: Analysis }[] = [];
+  const saved: { url: string; analysis: Analysis; publishedAt?: string }[] = [];
   const run = new BatchRun({
     allowed: isGovCn,
     fetch: fakeFetch,
-    save: async (analysis, url) => void saved.push({ url, analysis }),
+    keep: async ({ analysis, publishedAt }, url) => (saved.push({ url, analysis, publishedAt }), analysis),
     queue: new PoliteQueue({ concurrency: 2, pauseMs: 0 }),
     limits: { timeoutMs: 200, maxBytes: 4 * 1024 * 1024 },
     maxListPages,
@@ -101,6 +107,8 @@ describe('checking a list page', () => {
 
     const report = byUrl('/nb/004.html').outcome;
     expect(report?.kind === 'report' && report.analysis.summary.status).toBe('ok');
+    // The date the page states (发布时间：2022-01-28 09:30), kept for the deadline check.
+    expect(report?.kind === 'report' && report.publishedAt).toBe('2022-01-28');
     const wrong = byUrl('/nb/004-error.html').outcome;
     expect(wrong?.kind === 'report' && wrong.analysis.summary.status).toBe('errors');
     expect(wrong?.kind === 'report' && wrong.analysis.cells['t3.new_received.natural']).toBe(43);
@@ -117,6 +125,7 @@ describe('checking a list page', () => {
     expect(byUrl('/nb/slow.html').outcome).toEqual({ kind: 'failed', failure: { kind: 'timeout', ms: 200 } });
 
     // Only the three reports are kept; the PDF is never requested.
+    expect(saved.find((s) => s.url.endsWith('/004.html'))?.publishedAt).toBe('2022-01-28');
     expect(saved.map((s) => s.url).sort()).toEqual([`${H}/nb/004-error.html`, `${H}/nb/004.html`, `${H}/nb/pingtan.html`]);
     expect(requested).not.toContain(`${H}/nb/caizheng.pdf`);
     expect(requested.every((u) => u.startsWith(H))).toBe(true);
@@ -152,8 +161,115 @@ describe('checking a list page', () => {
   });
 });
 
+describe('pause and cancel', () => {
+  it('cancels what waits and what runs, and retries it all afterwards', async () => {
+    const run = new BatchRun({
+      allowed: isGovCn,
+      fetch: fakeFetch,
+      keep: async ({ analysis }) => analysis,
+      queue: new PoliteQueue({ concurrency: 2, pauseMs: 50 }),
+      limits: { timeoutMs: 5000, maxBytes: 4 * 1024 * 1024 },
+    });
+    run.addReports([`${H}/nb/slow.html`, `${H}/nb/004.html`, `${H}/nb/004-error.html`, `${H}/nb/images.html`].map((url) => ({ url })));
+    run.pause();
+    await new Promise((r) => setTimeout(r, 100));
+    // Paused at once: only what had started before goes on (the first, which never answers).
+    expect(run.items.map((i) => i.state)).toEqual(['running', 'waiting', 'waiting', 'waiting']);
+    run.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(run.items.map((i) => i.state)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(runSummary(run.items, 'zh')).toBe('共 4 份：0 份相符，0 份有错，4 份无法读取');
+    delete site[`${H}/nb/slow.html`];
+    run.retryFailed();
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    expect(run.items.map((i) => rowStatus(i))).toEqual(['unreadable', 'ok', 'errors', 'unreadable']);
+    expect(outcomeLine(run.items[0].outcome!, 'zh')).toBe('无法打开：HTTP 404');
+    site[`${H}/nb/slow.html`] = 'hang';
+  });
+});
+
+describe('keeping in the library', () => {
+  it('a report is done only once the library kept it: a finished run shows the verdict as kept', async () => {
+    const run = new BatchRun({
+      allowed: isGovCn,
+      fetch: fakeFetch,
+      queue: new PoliteQueue({ concurrency: 2, pauseMs: 0 }),
+      // The library adds what only it knows (here: last year's report found, a warning more).
+      keep: async ({ analysis }) => {
+        await new Promise((r) => setTimeout(r, 200));
+        return { ...analysis, summary: { ...analysis.summary, status: 'warnings', warnings: analysis.summary.warnings + 1 } };
+      },
+    });
+    // The second page (a report in images) is done long before the first is kept.
+    run.addReports([{ url: `${H}/nb/004.html` }, { url: `${H}/nb/images.html` }]);
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    expect(run.items.map((i) => rowStatus(i))).toEqual(['warnings', 'unreadable']);
+    expect(run.items[0].stored).toBe(true);
+  });
+
+  it('a report the library could not keep is still shown, as read, and can be retried', async () => {
+    const run = new BatchRun({ allowed: isGovCn, fetch: fakeFetch, queue: new PoliteQueue({ pauseMs: 0 }), keep: async () => Promise.reject(new Error('QuotaExceededError')) });
+    run.addReports([{ url: `${H}/nb/004.html` }]);
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    expect(rowStatus(run.items[0])).toBe('ok');
+    expect(run.items[0]).toMatchObject({ stored: false, storeError: 'QuotaExceededError' });
+  });
+});
+
+describe('pasted addresses', () => {
+  it('reads a pasted report page, list page or file as what it is', async () => {
+    const run = new BatchRun({ allowed: isGovCn, fetch: fakeFetch, keep: async ({ analysis }) => analysis, queue: new PoliteQueue({ pauseMs: 0 }), maxListPages: 1 });
+    for (const url of [`${H}/nb/004.html`, `${H}/nb/report.docx`]) run.addList(url);
+    await new Promise<void>((resolve) => {
+      const check = () => run.finished && resolve();
+      run.onChange(check);
+      check();
+    });
+    expect(run.items.map((i) => [i.kind, rowStatus(i)])).toEqual([['report', 'ok'], ['report', 'unreadable']]);
+    expect(outcomeLine(run.items[1].outcome!, 'zh')).toBe('附件：Word，暂不能在线核对');
+  });
+});
+
 describe('reading one page', () => {
   it('reads a page that is no report as such', () => {
     expect(readPage(html('fixtures/html/not-report-news.html'), `${H}/news.html`).kind).toBe('not-report');
+  });
+});
+
+describe('the run’s export', () => {
+  it('is the library’s export: each report’s row as the library exports it (dismissals too), each page not read with its reason', async () => {
+    const run = new BatchRun({
+      allowed: isGovCn,
+      fetch: fakeFetch,
+      queue: new PoliteQueue({ pauseMs: 0 }),
+      keep: async ({ page }, url) => (await checkAndKeep(page, { url, origin: 'list' })).analysis,
+    });
+    run.addReports([`${H}/nb/004-error.html`, `${H}/nb/004.html`, `${H}/nb/caizheng.pdf`, `${H}/nb/dead.html`].map((url) => ({ url })));
+    await new Promise<void>((resolve) => run.onChange(() => run.finished && resolve()));
+    // A person dismisses the wrong cell's finding in the library after the run.
+    const wrongUrl = `${H}/nb/004-error.html`;
+    const failed = (await library.getEntry(wrongUrl))!.analysis.findings.find((f) => f.status === 'fail' && f.severity === 'error')!;
+    const dismissed = await library.setDismissal(wrongUrl, failed.check ?? failed.id, '已核实');
+
+    const rows = await runRows(run.items);
+    const csv = parseCsv(datasetCsv(rows).slice(1).trimEnd());
+    const ids = csv[1];
+    const col = (row: string[], id: string) => row[ids.indexOf(id)];
+    const libraryRow = parseCsv(datasetCsv([dismissed!]).slice(1).trimEnd())[2];
+    expect(csv[2]).toEqual(libraryRow);
+    expect(Number(col(csv[2], 'errors'))).toBe(dismissed!.analysis.summary.errors);
+    expect(col(csv[3], 'status')).toBe('全部核对无错误');
+    expect(csv.slice(4).map((r) => [col(r, 'source'), col(r, 'status'), col(r, 'error')])).toEqual([
+      [`${H}/nb/caizheng.pdf`, '无法读取', '附件：PDF，暂不能在线核对'],
+      [`${H}/nb/dead.html`, '无法读取', '无法打开：HTTP 404'],
+    ]);
+    // The workbook: the same rows, the library's columns after them (status, …, url).
+    const { reports } = workbookRows(rows);
+    expect(reports.slice(1).map((r) => [r.at(-5), r.at(-2), r.at(-1)])).toEqual([
+      [dismissed!.analysis.summary.status, 'list', wrongUrl],
+      ['ok', 'list', `${H}/nb/004.html`],
+      ['unreadable', null, `${H}/nb/caizheng.pdf`],
+      ['unreadable', null, `${H}/nb/dead.html`],
+    ]);
   });
 });

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectAnchors, parseHtml } from '../../utils/fetch/readPage.ts';
+import { collectAnchors } from '../../utils/fetch/anchors.ts';
+import { parseHtml } from '../../utils/fetch/readPage.ts';
 import { attachmentType, isReportList, readListPage, reportTitle } from '../../utils/report/links.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/lists');

@@ -6,7 +6,7 @@
  *
  * Knows nothing of the interface: the panel subscribes to changes and renders `items`.
  */
-import type { Analysis } from '../report/types.ts';
+import type { Analysis, PageSource } from '../report/types.ts';
 import { attachmentType, type ListReading } from '../report/links.ts';
 import { DEFAULT_LIMITS, fetchPage, type FetchLike, type FetchLimits } from './fetchPage.ts';
 import { CancelledError, PoliteQueue } from './queue.ts';
@@ -28,13 +28,18 @@ export interface BatchItem {
   outcome?: PageOutcome;
   /** Set once the report is kept in the library (or why keeping it failed). */
   stored?: boolean;
+  /** The page could not be read here and was checked in a tab instead (an empty shell). */
+  readInTab?: boolean;
   storeError?: string;
 }
 
 export interface BatchDeps {
   allowed: (url: string) => boolean | Promise<boolean>;
-  /** Keeps a report in the library. */
-  save: (analysis: Analysis, url: string) => Promise<void>;
+  /**
+   * Keeps a report in the library; answers the analysis as kept (the library may add what
+   * only it knows, such as last year's report's checks).
+   */
+  keep: (report: { analysis: Analysis; page: PageSource<Node>; publishedAt?: string }, url: string) => Promise<Analysis>;
   fetch?: FetchLike;
   limits?: FetchLimits;
   queue?: PoliteQueue;
@@ -51,7 +56,7 @@ export class BatchRun {
   /** List pages not read because the person's limit was reached. */
   pagesOverLimit: string[] = [];
   private nextId = 1;
-  private readonly deps: BatchDeps;
+  private deps: BatchDeps;
   private readonly queue: PoliteQueue;
   /** List pages taken on per list (its first page included), against maxListPages. */
   private listPagesPlanned = new Map<string, number>();
@@ -101,6 +106,7 @@ export class BatchRun {
     // A link to a file is never fetched: we cannot read it online, and say so.
     const fileType = attachmentType(item.url);
     if (fileType) {
+      item.kind = 'report';
       item.state = 'done';
       item.outcome = { kind: 'attachment', title: item.linkTitle ?? '', fileType, url: item.url };
       return;
@@ -121,9 +127,13 @@ export class BatchRun {
             item.state = 'cancelled';
             return;
           }
-          item.outcome = outcome;
+          // A URL given as a possible list turned out to be one report (or no list): a row like any other.
+          if (item.kind === 'list' && outcome.kind !== 'list') item.kind = 'report';
+          // A report is done once the library kept it (its row shows the kept verdict), so a
+          // finished run never shows a report as it was before the library checked it.
+          if (outcome.kind === 'report') await this.keep(item, outcome);
+          else item.outcome = outcome;
           item.state = 'done';
-          if (outcome.kind === 'report') await this.keep(item, outcome.analysis);
           if (outcome.kind === 'list') this.expand(item, outcome.reading);
         },
         (e) => {
@@ -134,11 +144,13 @@ export class BatchRun {
       .finally(() => this.changed());
   }
 
-  private async keep(item: BatchItem, analysis: Analysis) {
+  private async keep(item: BatchItem, report: Extract<PageOutcome, { kind: 'report' }>) {
     try {
-      await this.deps.save(analysis, item.url);
+      const kept = await this.deps.keep(report, item.url);
+      item.outcome = { ...report, analysis: kept };
       item.stored = true;
     } catch (e) {
+      item.outcome = report;
       item.stored = false;
       item.storeError = (e as Error).message || String(e);
     }
@@ -164,6 +176,11 @@ export class BatchRun {
       this.listOf.set(next, root);
       this.start(this.push({ kind: 'list', url: next }));
     }
+  }
+
+  /** The person changed the page limit: it counts for list pages found from now on. */
+  setMaxListPages(n: number) {
+    this.deps.maxListPages = n;
   }
 
   pause() {
@@ -202,8 +219,10 @@ export class BatchRun {
   settle(url: string, analysis: Analysis) {
     const item = this.items.find((i) => i.url === url);
     if (!item) return;
-    item.outcome = { kind: 'report', analysis };
+    // Read in the tab: the page stays there; the row needs only the analysis.
+    item.outcome = { kind: 'report', analysis, page: { source: url, title: analysis.title, blocks: [] } };
     item.stored = true;
+    item.readInTab = true;
     item.state = 'done';
     this.changed();
   }

@@ -11,12 +11,17 @@ import { analyzePage } from '../report/analyze.ts';
 import { REPORT_WORDS } from '../report/detect.ts';
 import { PAGE_MARKERS } from '../report/formats.ts';
 import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, type AttachmentType, type ListReading } from '../report/links.ts';
+import { collectAnchors, resolveBase } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';
-import type { Analysis } from '../report/types.ts';
+import type { Analysis, PageSource } from '../report/types.ts';
 import type { FetchFailure } from './fetchPage.ts';
 
 export type PageOutcome =
-  | { kind: 'report'; analysis: Analysis }
+  /**
+   * `page`: what the walker read (the library analyzes it again with last year's report when
+   * it keeps it); `publishedAt`: the page's own publication date (meta tag or a labelled date).
+   */
+  | { kind: 'report'; analysis: Analysis; page: PageSource<Node>; publishedAt?: string }
   | { kind: 'list'; title: string; reading: ListReading }
   /** The link (or the page) leads to a file: PDF, Word, WPS… `url` is the file. */
   | { kind: 'attachment'; title: string; fileType: AttachmentType | '文件'; url: string }
@@ -26,28 +31,6 @@ export type PageOutcome =
   | { kind: 'shell'; title: string }
   | { kind: 'not-report'; title: string }
   | { kind: 'failed'; failure: FetchFailure };
-
-/**
- * The page's links, as written, and the base URL. Self-contained on purpose: the popup also
- * runs it inside the tab (scripting.executeScript serializes the function), so the list a
- * person sees in the popup and the one the library page checks are read the same way.
- */
-export function collectAnchors(doc: Document = document): { base: string; anchors: Anchor[]; scriptHints: string[] } {
-  const anchors: Anchor[] = [];
-  const links = doc.getElementsByTagName('a');
-  for (let i = 0; i < links.length && anchors.length < 5000; i++) {
-    const a = links[i];
-    anchors.push({ text: (a.textContent ?? '').slice(0, 300), href: a.getAttribute('href'), title: a.getAttribute('title') });
-  }
-  const scriptHints: string[] = [];
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length && scriptHints.length < 50; i++) {
-    const text = scripts[i].textContent ?? '';
-    if (/createPageHTML|pagination|下一页/.test(text)) scriptHints.push(text.slice(0, 2000));
-  }
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href') ?? '';
-  return { base: baseHref, anchors, scriptHints };
-}
 
 /** A parsed document: inert, scripts never run. */
 export function parseHtml(text: string): Document {
@@ -66,12 +49,15 @@ function bodyText(doc: Document): string {
 /** Reads one fetched page. `url` is where it was fetched from (after redirects). */
 export function readPage(text: string, url: string): PageOutcome {
   const doc = parseHtml(text);
-  const { analysis } = analyzePage(pageFromDocument(doc, url));
-  if (analysis.isReport) return { kind: 'report', analysis };
+  const page = pageFromDocument(doc, url);
+  const { analysis } = analyzePage(page, { context: { publishedAt: page.published ?? null } });
+  if (analysis.isReport) {
+    return { kind: 'report', analysis, page, ...(page.published ? { publishedAt: page.published } : {}) };
+  }
 
   const title = (doc.title || doc.querySelector('h1')?.textContent || '').trim();
   const { base, anchors, scriptHints } = collectAnchors(doc);
-  const reading = readListPage(anchors, url, { base: base ? new URL(base, url).href : url, scriptHints });
+  const reading = readListPage(anchors, url, { base: resolveBase(base, url), scriptHints });
   if (isReportList(reading)) return { kind: 'list', title, reading };
 
   const text_ = bodyText(doc);
@@ -109,9 +95,4 @@ function attachmentLinks(anchors: Anchor[], url: string): { url: string; title: 
     if (type) out.push({ url: abs, title: (a.title || a.text).trim(), attachment: type });
   }
   return out;
-}
-
-/** The outcome of a link that names a file: never fetched, listed with its type. */
-export function attachmentOutcome(url: string, title: string, fileType: AttachmentType): PageOutcome {
-  return { kind: 'attachment', title, fileType, url };
 }

@@ -10,6 +10,7 @@ import { decodeBytes } from '../../../cli/decode.ts';
 import { pageFromDocument } from '../../../utils/dom/page.ts';
 import { analyzePage, type AnalysisWithRefs } from '../../../utils/report/analyze.ts';
 import { pageFromText } from '../../../utils/report/page.ts';
+import type { PageSource } from '../../../utils/report/types.ts';
 
 export interface Draft {
   /** Where it came from: `draft:<file name>` or `draft:clipboard`. */
@@ -18,6 +19,8 @@ export interface Draft {
   /** The cleaned body whose children the panel shows (HTML drafts); null for a text draft. */
   body: HTMLElement | null;
   text: string | null;
+  /** What the page walker read: the library checks it again when the person keeps the draft. */
+  page: PageSource<Node>;
   result: AnalysisWithRefs<Node>;
   /** mammoth's remarks on a Word file (unsupported features), for the person to see. */
   notes: string[];
@@ -64,15 +67,17 @@ export function readDraftHtml(html: string, name: string, source = `draft:${name
   const title = doc.title;
   const body = cleanBody(doc.body);
   // The title of a saved Word page is often the file name; the walker reads the text anyway.
-  const result = analyzePage(pageFromDocument(doc, source));
+  const page = pageFromDocument(doc, source);
+  const result = analyzePage(page);
   if (!result.analysis.title && title) result.analysis.title = title;
-  return { source, name, body, text: null, result, notes: [] };
+  return { source, name, body, text: null, page, result, notes: [] };
 }
 
 export function readDraftText(text: string, name: string): Draft {
   const source = `draft:${name}`;
-  const result = analyzePage<Node>(pageFromText(text, source) as never);
-  return { source, name, body: null, text, result, notes: [] };
+  const page = pageFromText(text, source) as unknown as PageSource<Node>;
+  const result = analyzePage(page);
+  return { source, name, body: null, text, page, result, notes: [] };
 }
 
 /** Word → HTML with mammoth, loaded on demand (it is large, and only this page needs it). */
