@@ -72,8 +72,16 @@ export interface PageParts {
   /** Paragraphs and headings in order; `{table: 't3'}` stands where a table goes. */
   body: (string | { html: string })[];
   charset?: string;
-  /** The CMS's 发布时间 line in the page header; null: none (the report's own date then stands). */
+  /**
+   * The CMS's 发布时间 line in the page header; null: none (the report's own date then stands).
+   * Default: 28 January of the year after the one the title names, in time for the deadline.
+   */
   published?: string | null;
+}
+
+function defaultPublished(title: string): string {
+  const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? 2021);
+  return `${year + 1}-01-28 09:30`;
 }
 
 /** A page shaped like a gov.cn article: navigation, breadcrumbs, the article, a footer. */
@@ -92,7 +100,7 @@ export function govPage(parts: PageParts): string {
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>
 <div class="article">
 <h1 class="title">${esc(parts.title)}</h1>
-<div class="info">${parts.published === null ? '' : `发布时间：${parts.published ?? '2022-01-28 09:30'}　`}来源：本站　浏览次数：1234</div>
+<div class="info">${parts.published === null ? '' : `发布时间：${parts.published ?? defaultPublished(parts.title)}　`}来源：本站　浏览次数：1234</div>
 <div id="zoom" class="TRS_Editor">
 ${paragraphs}
 </div>
