@@ -14,7 +14,8 @@ const zh = {
   linksFound: (n: number) => `找到 ${n} 份年报链接`,
   scriptPaging: '此列表页通过脚本翻页，后面的页面未能读取（请在浏览器中翻到下一页后再核对该页）',
   overLimit: (n: number) => `已达翻页上限，还有 ${n} 个列表页未读取`,
-  progress: (done: number, total: number, running: number) => `已完成 ${done} / ${total}${running ? `，正在读取 ${running} 个` : ''}`,
+  // Pages, list pages included (the summary line counts reports).
+  progress: (done: number, total: number, running: number) => `已读取页面 ${done} / ${total}（含列表页）${running ? `，正在读取 ${running} 个` : ''}`,
   pause: '暂停',
   resume: '继续',
   cancel: '取消',
@@ -52,7 +53,7 @@ const en: BatchWords = {
   linksFound: (n) => `${n} report links found`,
   scriptPaging: 'This list pages on by a script; later pages were not read (open the next page in the browser and check it there)',
   overLimit: (n) => `Page limit reached; ${n} more list page(s) not read`,
-  progress: (done, total, running) => `${done} of ${total} done${running ? `, ${running} loading` : ''}`,
+  progress: (done, total, running) => `${done} of ${total} pages read (list pages included)${running ? `, ${running} loading` : ''}`,
   pause: 'Pause',
   resume: 'Resume',
   cancel: 'Cancel',
