@@ -122,7 +122,7 @@ export function normalize(text: string): string {
     const known = seen.get(text);
     if (known !== undefined) return known;
   }
-  const table = normalizeTable();
+  const table = unitTable ?? normalizeTable();
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
