@@ -19,11 +19,14 @@ type Format = (typeof FORMATS)[number];
 export type { Entry, Failure } from './entries.ts';
 
 /**
- * From this many files on, pages are checked in worker threads (cli/pool.ts), one per core up
- * to MAX_WORKERS; fewer are checked here, where starting a worker would cost more than it saves.
+ * From this many files on, pages are checked in worker threads (cli/pool.ts); fewer are checked
+ * here, where starting a worker would cost more than it saves. One worker per core but one (the
+ * main thread reads the files and writes the output), at least one, at most MAX_WORKERS: on a
+ * busy 2-core machine a second worker cost more (its own start and warm-up) than it gained.
  */
 export const POOL_FROM_FILES = 8;
 const MAX_WORKERS = 4;
+export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 
 const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [--output 文件] [--timeout 秒] [--jobs 数] 文件|文件夹|网址...
 
@@ -40,8 +43,8 @@ const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [-
                       data set: one header row of ids, or none (default: Chinese labels, then ids)
   -o, --output 文件   写入文件而不是标准输出                  write to FILE instead of stdout
       --timeout 秒    每个文件的时限（默认 30 秒）            time limit per file (default 30 s)
-  -j, --jobs 数       同时检查的线程数（默认：文件多时每个 CPU 核一个；0 不用线程）
-                      pages checked at once (default: one per core for many files; 0: no threads)
+  -j, --jobs 数       检查用的线程数（默认：文件多时为 CPU 核数减一，至少 1；0 不用线程）
+                      worker threads (default for many files: cores - 1, at least 1; 0: none)
   -h, --help          显示本帮助                              this help
 
 退出码 Exit code: 0 无错误 no errors · 1 有错误 error findings · 2 无法读取或用法错误 unreadable/bad usage
@@ -108,7 +111,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const entries: Entry[] = [];
   const progress = files.length > 1;
   const tty = Boolean(io.err.isTTY);
-  const workers = jobs ?? (files.length >= POOL_FROM_FILES ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
+  const workers = jobs ?? (files.length >= POOL_FROM_FILES ? defaultWorkers() : 0);
   const checker = await pageChecker(workers, timeoutSeconds * 1000);
   try {
     // Read ahead while pages are checked; results stay in input order.

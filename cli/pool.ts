@@ -1,5 +1,5 @@
 /**
- * Many files at once: pages are read and checked in worker threads, one per core (up to four),
+ * Many files at once: pages are read and checked in worker threads (cli/main.ts says how many)
  * while the main thread reads the next files from disk; the caller keeps the input order.
  *
  * The time limit per file is kept by ending the worker that passes it (and starting another):

@@ -279,7 +279,7 @@ describe('gov-report-check', () => {
     const inputs = [many, join(many, 'missing.html')];
     expect(pages.length).toBeGreaterThan(POOL_FROM_FILES);
     const inThread = await run('-f', 'json', '-j', '0', ...inputs);
-    const pooled = await run('-f', 'json', ...inputs); // the default for this many files: one worker per core
+    const pooled = await run('-f', 'json', ...inputs); // the default for this many files: worker threads
     const twoWorkers = await run('-f', 'json', '-j', '2', ...inputs);
     const list = JSON.parse(inThread.out);
     expect(list).toHaveLength(pages.length + 3);
