@@ -85,6 +85,13 @@ export class WorkerPool {
     };
     worker.once('message', ready);
     worker.once('error', failed);
+    // A worker failing while idle (never seen): it is not used again. While it checks a page,
+    // ask() reports the failure as that page's entry.
+    worker.on('error', () => {
+      this.all.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
   }
 
   private async ask(worker: Worker, { loaded, resolve }: Waiting) {
