@@ -183,7 +183,8 @@ export function normalizerFor(words: string[]): (text: string) => string {
     const code = ch.charCodeAt(0);
     if (code > 0x20 && code < 0x7f) map.set(String.fromCharCode(code + 0xfee0), ch);
   }
-  const escape = (c: string) => (/[\\\]^-]/.test(c) ? `\\${c}` : c);
+  // Compared, not matched: a regular expression here would be compiled on every page the detector runs on.
+  const escape = (c: string) => (c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
   const pattern = new RegExp(`${WHITESPACE.source}|[${[...map.keys()].map(escape).join('')}]`, 'g');
   return (text) => text.replace(pattern, (m) => map.get(m) ?? '');
 }
