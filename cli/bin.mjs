@@ -27,7 +27,9 @@ if (major < 22) {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = join(root, 'cli', 'main.ts');
+// Two bundles side by side: the command line, and the worker its pool runs (cli/pool.ts finds
+// worker.mjs beside cli.mjs).
+const entries = { cli: join(root, 'cli', 'main.ts'), worker: join(root, 'cli', 'worker.ts') };
 const cacheDir = join(root, 'node_modules', '.cache', 'gov-report-check');
 const bundlePath = join(cacheDir, 'cli.mjs');
 const manifestPath = join(cacheDir, 'inputs.json');
@@ -42,6 +44,7 @@ function isFresh() {
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (manifest.node !== process.version) return false;
+    statSync(join(cacheDir, 'worker.mjs'));
     return Object.entries(manifest.inputs).every(([file, s]) => stamp(file) === s);
   } catch {
     return false;
@@ -51,7 +54,9 @@ function isFresh() {
 async function build() {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [entry],
+    entryPoints: entries,
+    outdir: cacheDir,
+    outExtension: { '.js': '.mjs' },
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
@@ -66,9 +71,11 @@ async function build() {
   const inputs = Object.fromEntries(files.map((f) => [f, stamp(f)]));
   mkdirSync(cacheDir, { recursive: true });
   // Written aside and renamed: two runs building at once never leave half a file.
-  const tmp = `${bundlePath}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents);
-  renameSync(tmp, bundlePath);
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+  }
   writeFileSync(`${manifestPath}.${process.pid}.tmp`, JSON.stringify({ node: process.version, inputs }));
   renameSync(`${manifestPath}.${process.pid}.tmp`, manifestPath);
 }

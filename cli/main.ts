@@ -7,17 +7,28 @@
  * loaded only once the arguments are understood, so `--help` and usage errors cost nothing.
  */
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Unreadable } from '../utils/report/export.ts';
 import type { Analysis } from '../utils/report/types.ts';
+import type { Entry } from './entries.ts';
+import type { Loaded } from './inputs.ts';
 
 const FORMATS = ['text', 'json', 'csv', 'tsv', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 
-export type Failure = Unreadable;
-export type Entry = Analysis | Failure;
+export type { Entry, Failure } from './entries.ts';
 
-const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [--output 文件] [--timeout 秒] 文件|文件夹|网址...
+/**
+ * From this many files on, pages are checked in worker threads (cli/pool.ts); fewer are checked
+ * here, where starting a worker would cost more than it saves. One worker per core but one (the
+ * main thread reads the files and writes the output), at least one, at most MAX_WORKERS: on a
+ * busy 2-core machine a second worker cost more (its own start and warm-up) than it gained.
+ */
+export const POOL_FROM_FILES = 8;
+const MAX_WORKERS = 4;
+export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
+
+const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [--output 文件] [--timeout 秒] [--jobs 数] 文件|文件夹|网址...
 
   校验政府信息公开工作年度报告（HTML 网页、网页片段或文本），与浏览器扩展使用同一引擎。
   Checks government information-disclosure annual reports (HTML pages, fragments or text).
@@ -32,6 +43,8 @@ const USAGE = `用法 Usage: gov-report-check [--format text|json|csv|tsv|md] [-
                       data set: one header row of ids, or none (default: Chinese labels, then ids)
   -o, --output 文件   写入文件而不是标准输出                  write to FILE instead of stdout
       --timeout 秒    每个文件的时限（默认 30 秒）            time limit per file (default 30 s)
+  -j, --jobs 数       检查用的线程数（默认：文件多时为 CPU 核数减一，至少 1；0 不用线程）
+                      worker threads (default for many files: cores - 1, at least 1; 0: none)
   -h, --help          显示本帮助                              this help
 
 退出码 Exit code: 0 无错误 no errors · 1 有错误 error findings · 2 无法读取或用法错误 unreadable/bad usage
@@ -53,6 +66,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         header: { type: 'string', default: 'labels+ids' },
         output: { type: 'string', short: 'o' },
         timeout: { type: 'string', default: '30' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,43 +96,38 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     io.err.write(`gov-report-check: --timeout 应为不小于 0.1 的秒数 must be seconds ≥ 0.1, not “${values.timeout}”\n`);
     return 2;
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) {
+    io.err.write(`gov-report-check: --jobs 应为 0 到 64 的整数 must be a whole number from 0 to 64, not “${values.jobs}”\n`);
+    return 2;
+  }
   if (inputs.length === 0) {
     io.err.write(USAGE);
     return 2;
   }
 
-  const [{ analyze }, { expandInputs, loadInput, pageFromLoaded }, { visible }, { runWithin }] = await Promise.all([
-    import('../utils/report/analyze.ts'),
-    import('./inputs.ts'),
-    import('./text.ts'),
-    import('./timeLimit.ts'),
-  ]);
+  const [{ expandInputs, loadInput }, { visible }, { failure }] = await Promise.all([import('./inputs.ts'), import('./text.ts'), import('./entries.ts')]);
   const files = await expandInputs(inputs);
   const entries: Entry[] = [];
   const progress = files.length > 1;
   const tty = Boolean(io.err.isTTY);
-  const failure = (source: string, e: unknown): Failure => ({ source, isReport: false, error: (e as Error)?.message || String(e) });
-  // Read ahead a few files while analysing the current one; results stay in input order.
-  const reads = files.map(() => null as Promise<Entry> | null);
-  const start = (i: number) => {
-    if (i < files.length && !reads[i]) {
-      reads[i] = loadInput(files[i]).then(
-        (loaded) => {
-          try {
-            return runWithin(timeoutSeconds * 1000, () => analyze(pageFromLoaded(loaded)));
-          } catch (e) {
-            return failure(files[i], e); // one bad page never stops the batch
-          }
-        },
-        (e) => failure(files[i], e),
-      );
+  const workers = jobs ?? (files.length >= POOL_FROM_FILES ? defaultWorkers() : 0);
+  const checker = await pageChecker(workers, timeoutSeconds * 1000);
+  try {
+    // Read ahead while pages are checked; results stay in input order.
+    const ahead = Math.max(8, workers * 4);
+    const reads = files.map(() => null as Promise<Entry> | null);
+    const start = (i: number) => {
+      if (i < files.length && !reads[i]) reads[i] = loadInput(files[i]).then(checker.check, (e) => failure(files[i], e));
+    };
+    for (let i = 0; i < files.length; i++) {
+      for (let k = i; k < i + ahead; k++) start(k);
+      if (progress && (tty || i % 50 === 0)) io.err.write(`${tty ? '\r\x1b[K' : ''}[${i + 1}/${files.length}] ${visible(files[i])}${tty ? '' : '\n'}`);
+      entries.push(await reads[i]!);
+      reads[i] = null;
     }
-  };
-  for (let i = 0; i < files.length; i++) {
-    for (let k = i; k < i + 8; k++) start(k);
-    if (progress && (tty || i % 50 === 0)) io.err.write(`${tty ? '\r\x1b[K' : ''}[${i + 1}/${files.length}] ${visible(files[i])}${tty ? '' : '\n'}`);
-    entries.push(await reads[i]!);
-    reads[i] = null;
+  } finally {
+    await checker.close();
   }
   if (progress) io.err.write(`${tty ? '\r\x1b[K' : ''}已检查 ${files.length} 个文件 checked ${files.length} files\n`);
   if (files.length === 0) io.err.write('gov-report-check: 没有找到 .html/.htm/.txt 文件 no report files found\n');
@@ -141,6 +150,35 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const failed = entries.some((e) => 'error' in e) || files.length === 0;
   const errors = entries.some((e) => !('error' in e) && e.isReport && e.summary.errors > 0);
   return failed ? 2 : errors ? 1 : 0;
+}
+
+/**
+ * Loaded page → its entry, within the time limit: in a pool of `workers` threads, or here (0),
+ * the limit then kept by the vm watchdog (timeLimit.ts). Never rejects: a page that fails is
+ * its entry, and one bad page never stops the batch.
+ */
+async function pageChecker(workers: number, timeoutMs: number): Promise<{ check: (loaded: Loaded) => Promise<Entry>; close(): Promise<void> }> {
+  if (workers > 0) {
+    const { WorkerPool } = await import('./pool.ts');
+    const pool = new WorkerPool(workers, timeoutMs);
+    return { check: (loaded) => pool.check(loaded), close: () => pool.close() };
+  }
+  const [{ analyze }, { pageFromLoaded }, { runWithin }, { failure }] = await Promise.all([
+    import('../utils/report/analyze.ts'),
+    import('./inputs.ts'),
+    import('./timeLimit.ts'),
+    import('./entries.ts'),
+  ]);
+  return {
+    check: async (loaded) => {
+      try {
+        return runWithin(timeoutMs, () => analyze(pageFromLoaded(loaded)));
+      } catch (e) {
+        return failure(loaded.source, e);
+      }
+    },
+    close: async () => {},
+  };
 }
 
 async function render(entries: Entry[], format: Format, o: { color: boolean; header: 'labels+ids' | 'ids' | 'none'; checkedAt: string }): Promise<string> {

@@ -8,6 +8,9 @@
  */
 import vm from 'node:vm';
 
+/** What a file that took longer than `ms` is reported with (here and in the worker pool, cli/pool.ts). */
+export const timeLimitMessage = (ms: number) => `检查超时（超过 ${ms / 1000} 秒），未能完成 (took over ${ms / 1000} s)`;
+
 /** One file took longer than the limit; the message says so in a person's words. */
 export class TimeLimitError extends Error {}
 
@@ -21,7 +24,7 @@ export function runWithin<T>(ms: number, job: () => T): T {
     return context.result as T;
   } catch (e) {
     if ((e as NodeJS.ErrnoException)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      throw new TimeLimitError(`检查超时（超过 ${ms / 1000} 秒），未能完成 (took over ${ms / 1000} s)`);
+      throw new TimeLimitError(timeLimitMessage(ms));
     }
     throw e;
   } finally {

@@ -8,12 +8,19 @@
  * look like reports). Style and layout that the browser does later, in its own tasks, are not
  * counted. Beside ours, a baseline extension whose content script only reads document.title
  * is loaded: its time is the floor any content script costs on this machine and browser.
- * Results go into the README by hand.
+ *
+ * To tell the checker's own parts apart, the page reader (utils/dom/page.ts, the same walk the
+ * checker runs) is also timed alone on each report page, cold in a fresh page as the checker
+ * meets it: what is left of the checker's time is its start-up (compile, WXT, the first quick
+ * check), the message to the background and back, and drawing the overlay. The analysis itself
+ * runs in the background's service worker, not on the page (entrypoints/background.ts).
+ * The machine's load average is printed beside the results. Results go into the README by hand.
  */
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension, root, serveGovCn } from '../tests/helpers/browser.ts';
 import { articleOf } from '../tests/helpers/official.ts';
@@ -77,12 +84,34 @@ async function measure(page: Page, url: string, report: boolean) {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The page reader of the checker (utils/dom/page.ts), bundled to run in a page. */
+const reader = buildSync({
+  stdin: { contents: `import { pageFromDocument } from './utils/dom/page.ts'; globalThis.__grcRead = pageFromDocument;`, resolveDir: root, loader: 'ts' },
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  write: false,
+}).outputFiles[0].text;
+
+/** Reading `url`'s DOM once, cold, in a fresh page (ms). */
+async function readOnce(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.addScriptTag({ content: reader });
+  return page.evaluate(() => {
+    const t = performance.now();
+    (globalThis as unknown as { __grcRead: (d: Document) => unknown }).__grcRead(document);
+    return performance.now() - t;
+  });
+}
 const max = (xs: number[]) => Math.max(...xs);
 
 const { server, port } = await serveGovCn(Object.fromEntries(Object.entries(pages).map(([path, p]) => [path, () => p.html])));
 const { context } = await launchWithExtension([baselineExtension()]);
+const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(', ');
 try {
   const rows: string[] = [];
+  const reading: string[] = [];
   // ONLY=report limits the run to the pages whose path holds that word.
   for (const [path, { report, what }] of Object.entries(pages).filter(([p]) => p.includes(process.env.ONLY ?? ''))) {
     const runs: Record<Script, number>[] = [];
@@ -97,12 +126,29 @@ try {
     const col = (f: (r: Record<Script, number>) => number) => median(runs.map(f)).toFixed(1);
     const kb = (Buffer.byteLength(pages[path].html) / 1024).toFixed(0);
     rows.push(`| ${what}, ${kb} kB | ${col((r) => r.detector)} | ${col((r) => r.checker)} | ${col((r) => r.detector + r.checker)} (max ${max(runs.map((r) => r.detector + r.checker)).toFixed(1)}) | ${col((r) => r.baseline)} |`);
+    if (report) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        times.push(await readOnce(page, `http://www.example.gov.cn:${port}${path}`));
+        await page.close();
+      }
+      reading.push(`| ${what} | ${median(times).toFixed(1)} (max ${max(times).toFixed(1)}) |`);
+    }
   }
   console.log(`Main-thread time of the tasks that ran each content script, per page load, ms, median of ${RUNS} loads:\n`);
   console.log('| page | detector | checker | ours in all | floor (a script that reads the title) |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   console.log('');
+  if (reading.length) {
+    console.log(`Of the checker's time, reading the page (utils/dom/page.ts) alone, cold in a fresh page, ms, median of ${RUNS}:\n`);
+    console.log('| page | reading |');
+    console.log('| --- | --- |');
+    for (const r of reading) console.log(r);
+    console.log('');
+  }
+  console.log(`load average at the start: ${loadAtStart}; at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${availableParallelism()} cores)`);
   for (const script of ['detector.js', 'content-scripts/checker.js']) {
     const file = join(EXTENSION_DIR, script);
     console.log(`${script}: ${(statSync(file).size / 1024).toFixed(1)} kB minified, ${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} kB gzipped`);

@@ -2,23 +2,27 @@
  * npm run bench: how fast the engine is, measured here and never asserted in tests.
  *  - analyze() per report: median and p95 over generated pages (seed pages with varied numbers);
  *  - analyze() cold: the first report in a fresh process, as a page sees it once per load;
- *  - the command line's throughput in reports per second over a few hundred saved pages;
+ *  - the command line's throughput in reports per second over a few hundred saved pages: with
+ *    its default worker threads (cores - 1, at least one), with two, and with none (--jobs 0);
  *  - the text reader: analyze() of every text page and shape fixture (reports on one line,
  *    digits run together, mirrors) and of a page whose runs of digits are long and hard to
  *    split, each the median of 9 warm runs; the slowest page is what must stay under 10 ms.
  * What the extension costs a page in Chromium, and its scripts' sizes: npm run bench:browser.
- * Results go into the README by hand.
+ * The machine's load average is printed before and after: on a shared machine it says how
+ * far the numbers can be trusted. Results go into the README by hand.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../utils/report/analyze.ts';
 import { pageFromHtml } from '../cli/cheerioPage.ts';
+import { defaultWorkers } from '../cli/main.ts';
 import { pageFromText } from '../utils/report/page.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(', ');
 const seeds = readdirSync(join(root, 'tests/fixtures/html')).filter((f) => f.startsWith('seed-')).map((f) => readFileSync(join(root, 'tests/fixtures/html', f), 'utf8'));
 const COUNT = 300;
 // Vary the numbers so no two pages are equal (and some identities fail).
@@ -74,14 +78,20 @@ const perPage = textPages.map(([name, page]) => {
   return { name, ms: quantile(runs, 0.5) };
 }).sort((a, b) => b.ms - a.ms);
 
-// 2. The command line over saved files: parse + analyze + JSON, one process.
+// 2. The command line over saved files: read + parse + analyze + JSON, one process, start-up
+// included; with its worker threads (the default for this many files) and in one thread.
 const dir = mkdtempSync(join(tmpdir(), 'grc-bench-'));
 pages.forEach((html, i) => writeFileSync(join(dir, `report-${String(i).padStart(3, '0')}.html`), html));
-const t0 = performance.now();
-// Exit code 1 just means some pages have error findings (the varied numbers).
-const run = spawnSync(process.execPath, [join(root, 'cli/bin.mjs'), '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'ignore'] });
-if ((run.status ?? 2) > 1) throw new Error(`gov-report-check exited ${run.status}`);
-const cliSeconds = (performance.now() - t0) / 1000;
+const cliRun = (...options: string[]) => {
+  const t0 = performance.now();
+  // Exit code 1 just means some pages have error findings (the varied numbers).
+  const run = spawnSync(process.execPath, [join(root, 'cli/bin.mjs'), '--format', 'json', ...options, dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  if ((run.status ?? 2) > 1) throw new Error(`gov-report-check exited ${run.status}`);
+  return (performance.now() - t0) / 1000;
+};
+const cliSeconds = cliRun();
+const cliTwoWorkers = cliRun('--jobs', '2');
+const cliOneThread = cliRun('--jobs', '0');
 rmSync(dir, { recursive: true });
 
 // 2b. The command line's start-up: one small report per process, as a script calling it per file does.
@@ -91,9 +101,14 @@ const startups = Array.from({ length: 5 }, () => {
   return performance.now() - t;
 });
 
+const load = (when: string) => `load average ${when}: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${availableParallelism()} cores)`;
+console.log(`load average at the start: ${loadAtStart}; ${load('at the end')}`);
 console.log(`analyze() per report (${COUNT} pages): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`);
 console.log(`analyze() cold, first report in a fresh process (7 processes): median ${quantile(cold, 0.5).toFixed(1)} ms, min ${Math.min(...cold).toFixed(1)}, max ${Math.max(...cold).toFixed(1)}`);
 console.log(`text reader, ${perPage.length} text and shape pages: slowest ${perPage[0].ms.toFixed(2)} ms (${perPage[0].name}), median ${quantile(perPage.map((p) => p.ms), 0.5).toFixed(2)} ms`);
 for (const p of perPage.slice(0, 3)) console.log(`  ${p.ms.toFixed(2)} ms  ${p.name}`);
-console.log(`command line: ${COUNT} reports in ${cliSeconds.toFixed(2)} s = ${Math.round(COUNT / cliSeconds)} reports/s (one process, start-up included)`);
+const perSecond = (seconds: number) => `${COUNT} reports in ${seconds.toFixed(2)} s = ${Math.round(COUNT / seconds)} reports/s`;
+console.log(`command line (one process, start-up included), default worker threads (${defaultWorkers()}): ${perSecond(cliSeconds)}`);
+console.log(`command line, --jobs 2 (two worker threads): ${perSecond(cliTwoWorkers)}`);
+console.log(`command line, --jobs 0 (no worker thread): ${perSecond(cliOneThread)}`);
 console.log(`command line, one report per process (5 runs): median ${quantile(startups, 0.5).toFixed(0)} ms, min ${Math.min(...startups).toFixed(0)} ms`);

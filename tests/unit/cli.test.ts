@@ -1,14 +1,14 @@
 /** The command line as a user runs it: files, folders, charsets, formats, exit codes. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PageLimitError, pageFromHtml } from '../../cli/cheerioPage.ts';
-import { main } from '../../cli/main.ts';
+import { main, POOL_FROM_FILES } from '../../cli/main.ts';
 import { TimeLimitError, runWithin } from '../../cli/timeLimit.ts';
 import { FIXTURES, seedHtml } from '../helpers/load.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -258,7 +258,51 @@ describe('gov-report-check', () => {
     const viaTs = execFileSync(node, [bin, '-f', 'json', seed], { encoding: 'utf8', env: { ...process.env, GRC_NO_BUNDLE: '1' } });
     expect(JSON.parse(viaBundle)).toEqual(JSON.parse(viaTs));
     expect(JSON.parse(viaBundle)[0].cells['t3.new_received.total']).toBe(49);
+    // The pool's worker, bundled beside the command line and as TypeScript.
+    const two = [seed, FIXTURES + 'seeds/003_1e2618f252abd06d.txt'];
+    const pooledBundle = JSON.parse(execFileSync(node, [bin, '-f', 'json', '-j', '2', ...two], { encoding: 'utf8' }));
+    const pooledTs = JSON.parse(execFileSync(node, [bin, '-f', 'json', '-j', '2', ...two], { encoding: 'utf8', env: { ...process.env, GRC_NO_BUNDLE: '1' } }));
+    expect(pooledBundle).toEqual(pooledTs);
+    expect(pooledBundle[0]).toEqual(JSON.parse(viaBundle)[0]);
+    expect(pooledBundle[1]).toMatchObject({ isReport: true, agency: '陕西省医疗保障局' });
     const manifest = JSON.parse(readFileSync(new URL('../../node_modules/.cache/gov-report-check/inputs.json', import.meta.url), 'utf8'));
-    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['cli/main.ts', 'cli/inputs.ts', 'utils/report/analyze.ts', 'utils/report/export.ts', 'package-lock.json']));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['cli/main.ts', 'cli/inputs.ts', 'cli/worker.ts', 'utils/report/analyze.ts', 'utils/report/export.ts', 'package-lock.json']));
+  });
+
+  it('many files are checked in worker threads with the same answers as in one thread, in input order', async () => {
+    // Every fixture page, a binary file, an empty one and a missing one: more than POOL_FROM_FILES.
+    const many = mkdtempSync(join(tmpdir(), 'grc-many-'));
+    const pages = ['seeds', 'shapes', 'html'].flatMap((d) => readdirSync(FIXTURES + d).map((f) => join(FIXTURES, d, f)));
+    pages.forEach((p, i) => writeFileSync(join(many, `${String(i).padStart(2, '0')}-${basename(p)}`), readFileSync(p)));
+    writeFileSync(join(many, '90-binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
+    writeFileSync(join(many, '91-empty.txt'), '');
+    const inputs = [many, join(many, 'missing.html')];
+    expect(pages.length).toBeGreaterThan(POOL_FROM_FILES);
+    const inThread = await run('-f', 'json', '-j', '0', ...inputs);
+    const pooled = await run('-f', 'json', ...inputs); // the default for this many files: worker threads
+    const twoWorkers = await run('-f', 'json', '-j', '2', ...inputs);
+    const list = JSON.parse(inThread.out);
+    expect(list).toHaveLength(pages.length + 3);
+    expect(list.map((a: { source: string }) => basename(a.source))).toEqual([...readdirSync(many).sort(), 'missing.html']);
+    expect(list.filter((a: { isReport: boolean }) => a.isReport).length).toBeGreaterThanOrEqual(10);
+    expect(list.at(-3).error).toContain('二进制');
+    expect(list.at(-1).error).toContain('找不到文件');
+    expect(JSON.parse(pooled.out)).toEqual(list);
+    expect(JSON.parse(twoWorkers.out)).toEqual(list);
+    expect([pooled.code, twoWorkers.code]).toEqual([inThread.code, inThread.code]);
+    expect((await run('-j', 'many', many)).err).toContain('--jobs');
+  });
+
+  it('in worker threads too, the slow file is stopped at its time limit and the files after it are checked', async () => {
+    const body = seedHtml('004').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+    const slow = join(dir, 'slow-pooled.html');
+    writeFileSync(slow, `<html><body>${body.repeat(Math.ceil(5e6 / Buffer.byteLength(body)))}</body></html>`);
+    const seed = FIXTURES + 'seeds/003_1e2618f252abd06d.txt';
+    const r = await run('-f', 'json', '-j', '2', '--timeout', '0.5', seed, slow, seed, seed, slow, seed);
+    const list = JSON.parse(r.out);
+    const late = '检查超时（超过 0.5 秒），未能完成 (took over 0.5 s)';
+    expect(list.map((a: { error?: string }) => a.error ?? 'ok')).toEqual(['ok', late, 'ok', 'ok', late, 'ok']);
+    for (const i of [0, 2, 3, 5]) expect(list[i]).toMatchObject({ isReport: true, agency: '陕西省医疗保障局' });
+    expect(r.code).toBe(2);
   });
 });

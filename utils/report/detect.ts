@@ -37,7 +37,9 @@ let quickNormalize: ((text: string) => string) | undefined;
  * False negatives cost a missed report, false positives only a full analysis.
  */
 export function quickCheck(title: string, textSample: string): boolean {
-  quickNormalize ??= normalizerFor([...PAGE_MARKERS, REPORT_WORDS.source.replace(/[^\u4e00-\u9fff]/g, '')]);
+  // The Chinese characters of REPORT_WORDS, picked without a regular expression (one fewer to
+  // compile on every gov.cn page).
+  quickNormalize ??= normalizerFor([...PAGE_MARKERS, Array.from(REPORT_WORDS.source).filter((c) => c >= '\u4e00' && c <= '\u9fff').join('')]);
   const t = quickNormalize(title + textSample.slice(0, QUICK_SAMPLE_CHARS));
   if (REPORT_WORDS.test(t)) return true;
   let markers = 0;

@@ -287,9 +287,26 @@ export const FORMAT_DOC_NO: Record<FormatId, string> = {
 
 /* ------------------------------------------------------------------ cell ids */
 
-export const t3CellId = (row: string, col: string) => `t3.${row}.${col}`;
-export const t4CellId = (col: string) => `t4.cases.${col}`;
-export const t2CellId = (block: string, row: string, col: string) => `t2.${block}.${row}.${col}`;
+/**
+ * One string per cell id, made on first use: every page keys its cells by these ids (maps,
+ * the Analysis' cells), and a string built afresh on each page is hashed afresh on each page.
+ * Keyed by the parts, which are the formats' own constants (so the memo is bounded by them).
+ */
+const ID_MEMO = new Map<string, string | Map<string, unknown>>();
+function memoId(parts: string[], make: () => string): string {
+  let level: Map<string, unknown> = ID_MEMO;
+  for (let i = 0; i < parts.length - 1; i++) {
+    let next = level.get(parts[i]) as Map<string, unknown> | undefined;
+    if (!next) level.set(parts[i], (next = new Map()));
+    level = next;
+  }
+  let id = level.get(parts[parts.length - 1]) as string | undefined;
+  if (id === undefined) level.set(parts[parts.length - 1], (id = make()));
+  return id;
+}
+export const t3CellId = (row: string, col: string) => memoId(['t3', row, col], () => `t3.${row}.${col}`);
+export const t4CellId = (col: string) => memoId(['t4', col], () => `t4.cases.${col}`);
+export const t2CellId = (block: string, row: string, col: string) => memoId(['t2', block, row, col], () => `t2.${block}.${row}.${col}`);
 
 /** Every cell id of a format, in table order: the columns of the data-set CSV. */
 export function allCellIds(format: FormatId): string[] {

@@ -14,19 +14,27 @@ export const SIMPLIFIED = '开处请数据关系为于项与结转办资讯况�
 
 let t2s: Map<string, string> | undefined;
 let traditionalChar: RegExp | undefined;
+/** 1 for each code unit in TRADITIONAL (all of them are in the BMP). */
+let traditionalUnit: Uint8Array | undefined;
 function traditionalMap(): Map<string, string> {
   if (!t2s) {
-    t2s = new Map();
+    const map = new Map<string, string>();
     const t = Array.from(TRADITIONAL);
     const s = Array.from(SIMPLIFIED);
-    for (let i = 0; i < t.length; i++) t2s.set(t[i], s[i]);
+    for (let i = 0; i < t.length; i++) map.set(t[i], s[i]);
     traditionalChar = new RegExp(`[${TRADITIONAL}]`, 'g');
+    const units = new Uint8Array(0x10000);
+    for (let i = 0; i < TRADITIONAL.length; i++) units[TRADITIONAL.charCodeAt(i)] = 1;
+    traditionalUnit = units;
+    t2s = map;
   }
   return t2s;
 }
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, （）, ，…) and the ideographic space → half-width. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -39,8 +47,11 @@ export function toSimplified(text: string): string {
 /** True when the text holds several traditional-only characters (e.g. 開, 數, 請). */
 export function looksTraditional(text: string): boolean {
   traditionalMap();
-  const hits = text.slice(0, 4000).match(traditionalChar!);
-  return (hits?.length ?? 0) >= 5;
+  const units = traditionalUnit!;
+  let hits = 0;
+  // The first 4000 code units, counted until five.
+  for (let i = 0, end = Math.min(text.length, 4000); i < end && hits < 5; i++) hits += units[text.charCodeAt(i)];
+  return hits >= 5;
 }
 
 /** All kinds of whitespace, including &nbsp; and zero-width characters. */
@@ -66,11 +77,68 @@ const unifyMarks = (text: string) =>
     .replace(/[〕】]/g, ']');
 
 /**
+ * What normalize() makes of each UTF-16 code unit, pinyin aside: toHalfWidth, toSimplified,
+ * WHITESPACE and unifyMarks are each one character for one (or none), so their composition is
+ * a table. DROPPED: the unit is removed (whitespace). Built on first use and assigned whole;
+ * tests/unit/normalize.test.ts holds every entry to the four functions it stands for.
+ */
+const DROPPED = -1;
+let unitTable: Int32Array | undefined;
+function normalizeTable(): Int32Array {
+  if (unitTable) return unitTable;
+  const table = new Int32Array(0x10000);
+  for (let c = 0; c < table.length; c++) table[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+  const t = traditionalMap();
+  for (const [from, to] of t) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  // Every code unit WHITESPACE matches: \s (Unicode's spaces and line ends), nbsp, zero-widths; U+3000 too.
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = DROPPED;
+  for (let c = 0x2000; c <= 0x200d; c++) table[c] = DROPPED;
+  for (const ch of '“”„‟"「」『』') table[ch.charCodeAt(0)] = 0x22;
+  table[0xff0e] = 0x2e;
+  table[0x3014] = table[0x3010] = 0x5b;
+  table[0x3015] = table[0x3011] = 0x5d;
+  return (unitTable = table);
+}
+
+/**
+ * Matching forms of short texts already seen (labels and cells recur on every page and in
+ * every table reading): normalize is pure, so a repeat is a look-up. Bounded; emptied when full.
+ */
+const seen = new Map<string, string>();
+const SEEN_MAX_LENGTH = 200;
+const SEEN_MAX_ENTRIES = 8192;
+
+/**
  * The matching form of a text: half-width, simplified, no whitespace, no mirror pinyin, with
- * the usual variants unified (、．。 after an ordinal, curly quotes, 「」).
+ * the usual variants unified (、．。 after an ordinal, curly quotes, 「」). One pass over the
+ * text with normalizeTable; the same as
+ * unifyMarks(dropPinyin(toSimplified(toHalfWidth(text)).replace(WHITESPACE, ''))),
+ * since none of the marks unified is a character the pinyin pattern looks at.
  */
 export function normalize(text: string): string {
-  return unifyMarks(dropPinyin(toSimplified(toHalfWidth(text)).replace(WHITESPACE, '')));
+  const short = text.length <= SEEN_MAX_LENGTH;
+  if (short) {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+  }
+  const table = unitTable ?? normalizeTable();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const to = table[c];
+    if (to === c) continue;
+    if (from < i) out += text.slice(from, i);
+    if (to !== DROPPED) out += String.fromCharCode(to);
+    from = i + 1;
+  }
+  const result = dropPinyin(from === 0 ? text : from < text.length ? out + text.slice(from) : out);
+  if (short) {
+    if (seen.size >= SEEN_MAX_ENTRIES) seen.clear();
+    seen.set(text, result);
+  }
+  return result;
 }
 
 /**
@@ -115,7 +183,8 @@ export function normalizerFor(words: string[]): (text: string) => string {
     const code = ch.charCodeAt(0);
     if (code > 0x20 && code < 0x7f) map.set(String.fromCharCode(code + 0xfee0), ch);
   }
-  const escape = (c: string) => (/[\\\]^-]/.test(c) ? `\\${c}` : c);
+  // Compared, not matched: a regular expression here would be compiled on every page the detector runs on.
+  const escape = (c: string) => (c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
   const pattern = new RegExp(`${WHITESPACE.source}|[${[...map.keys()].map(escape).join('')}]`, 'g');
   return (text) => text.replace(pattern, (m) => map.get(m) ?? '');
 }

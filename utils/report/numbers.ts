@@ -19,6 +19,8 @@ const UNIT_SUFFIX = /(?:万元|亿元|元|件|条|个|项|次|份|宗|人次|万
 
 /** Reads one cell's text. */
 export function parseCell(raw: string): CellValue {
+  // Most cells are plain digits: the same value the steps below give, without them.
+  if (/^\d+$/.test(raw)) return { kind: 'number', value: Number(raw) };
   const text = toHalfWidth(raw).replace(/[\s\u00a0\u200b-\u200d\ufeff]+/g, '');
   if (text === '') return { kind: 'blank' };
   if (PLACEHOLDERS.has(text) || /^[-—–―－─]+$/.test(text)) return { kind: 'placeholder', text: raw.trim() };

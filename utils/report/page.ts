@@ -287,15 +287,18 @@ function span<N>(node: N, a: TreeAccess<N>, name: string): number {
   return Number.isFinite(n) ? n : 1;
 }
 
+const ROW_TAGS = new Set(['tr']);
+const CELL_TAGS = new Set(['td', 'th']);
+
 /** Rows `from` … `to` (exclusive) of a table, spending `budget` (and stopping when it is spent). */
 function tableRows<N>(table: N, a: TreeAccess<N>, to: number, from = 0, budget: Budget = { chars: Infinity, cells: Infinity }): RawRow<N>[] {
   const rows: RawRow<N>[] = [];
   let index = 0;
-  for (const tr of ownDescendants(table, a, new Set(['tr']))) {
+  for (const tr of ownDescendants(table, a, ROW_TAGS)) {
     if (index >= to || budget.cells <= 0 || budget.chars <= 0) break;
     if (index++ < from) continue;
     const row: RawCell<N>[] = [];
-    for (const td of ownDescendants(tr, a, new Set(['td', 'th']))) {
+    for (const td of ownDescendants(tr, a, CELL_TAGS)) {
       if (row.length >= MAX_ROW_CELLS) break;
       const text = cellText(td, a);
       budget.cells--;

@@ -11,7 +11,7 @@
  * 表四 group has one identity, which any of its five cells could explain: no suspect there;
  * its finding says which group is off and by how much.
  */
-import { identities, type Identity } from './formats.ts';
+import { identities, type FormatId, type Identity } from './formats.ts';
 import { cellNumber } from './tables.ts';
 import type { Report } from './checks/rule.ts';
 import type { Finding, Suspect } from './types.ts';
@@ -36,8 +36,7 @@ export function findSuspects(report: Report, findings: Finding[]): Suspect[] {
   const failed = all.filter((i) => settled(i)?.status === 'fail');
   if (failed.length === 0) return [];
 
-  const through = new Map<string, Identity[]>();
-  for (const i of all) for (const c of [...i.total.cells, ...i.parts.cells]) through.set(c, [...(through.get(c) ?? []), i]);
+  const through = identitiesThrough(report.format);
   const value = (id: string) => cellNumber(report.cells.get(id)) ?? 0;
   const sum = (ids: string[]) => ids.reduce((s, id) => s + value(id), 0);
 
@@ -71,6 +70,24 @@ export function findSuspects(report: Report, findings: Finding[]): Suspect[] {
     if (cover) suspects.push(...cover.map(suspectOf));
   }
   return suspects;
+}
+
+/** Each cell's identities, in the order of identities(format): built once per format. */
+const THROUGH = new Map<FormatId, Map<string, Identity[]>>();
+function identitiesThrough(format: FormatId): Map<string, Identity[]> {
+  let through = THROUGH.get(format);
+  if (!through) {
+    through = new Map();
+    for (const i of identities(format)) {
+      for (const c of [...i.total.cells, ...i.parts.cells]) {
+        const list = through.get(c);
+        if (list) list.push(i);
+        else through.set(c, [i]);
+      }
+    }
+    THROUGH.set(format, through);
+  }
+  return through;
 }
 
 /** The failed checks, grouped: two checks are in one group when a candidate explains both. */

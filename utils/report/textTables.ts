@@ -27,6 +27,9 @@ function isRowLabel(line: string): boolean {
   return line.length <= 80 && rowLabels.has(normalize(line));
 }
 
+/** The last character of a value (a digit, a separator, a placeholder), spaces after it aside. */
+const VALUE_END = /[\d０-９,.\-—/无]\s*$/;
+
 /** Splits one line into cells if it is written as a table row; otherwise null. */
 export function lineToRow(line: string): RawRow | null {
   // A row label and nothing after it: a row whose cells were all left blank (spaces cannot
@@ -44,6 +47,9 @@ export function lineToRow(line: string): RawRow | null {
     if (parts[0].trim() === '') parts.shift();
     return parts.map((p) => cell(p.trim()));
   }
+  // Both patterns below end in a value: a line whose last character (spaces aside) cannot end
+  // one is no row, and most lines of prose are told so without running them.
+  if (!VALUE_END.test(line)) return null;
   // A label followed by at least two numbers separated by spaces.
   const m = /^(.*?[^\d\s.,+-])?\s*((?:[+-]?[\d０-９][\d０-９,.]*|[-—/无])(?:[ \u3000\u00a0]+(?:[+-]?[\d０-９][\d０-９,.]*|[-—/无]))+)\s*$/.exec(line);
   const single = /^(.{1,30}?[^\d\s.,+-])[ \u3000\u00a0]+([+-]?[\d０-９][\d０-９,.]*)$/.exec(line);

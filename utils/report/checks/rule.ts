@@ -106,14 +106,15 @@ export function checkIdentity(report: Report, identity: Identity): Outcome {
   const { where, total, parts } = identity;
   const cells = [...total.cells, ...parts.cells];
   const base = { at: atOf(identity), cells, table: identity.table };
+  // Each cell read once: the total's cells first, then the parts'.
   const read = cells.map((id) => cellValue(report, id));
   if (read.every((r) => !r.known)) {
     return { ...base, status: 'skip', message: `${where.zh}：表格中没有这些单元格，未校验`, messageEn: sentenceEn(`${where.en}: these cells are not in the table; not checked`) };
   }
-  const sum = (ids: string[]) => ids.reduce((s, id) => s + cellValue(report, id).value, 0);
-  const blankIn = (ids: string[]) => ids.filter((id) => cellValue(report, id).blank);
-  const l = sum(total.cells);
-  const r = sum(parts.cells);
+  const ofTotal = read.slice(0, total.cells.length);
+  const sum = (values: typeof read) => values.reduce((s, v) => s + v.value, 0);
+  const l = sum(ofTotal);
+  const r = sum(read.slice(total.cells.length));
   if (read.every((x) => x.blank)) {
     return { ...base, status: 'skip', incomplete: true, message: `${where.zh}：单元格均为空白，未能核对`, messageEn: sentenceEn(`${where.en}: every cell is blank; not checked`) };
   }
@@ -125,7 +126,7 @@ export function checkIdentity(report: Report, identity: Identity): Outcome {
     };
   }
   const difference = Math.abs(l - r);
-  const totalBlank = blankIn(total.cells).length === total.cells.length;
+  const totalBlank = ofTotal.every((v) => v.blank);
   if (totalBlank) {
     // 258 + 12 + 1 + 1 + 3 with 总计 left blank: say what the parts make, never "≠ 0".
     return {
@@ -134,7 +135,7 @@ export function checkIdentity(report: Report, identity: Identity): Outcome {
       messageEn: sentenceEn(`${where.en}: ${total.label.en} is blank, ${parts.label.en} = ${r}; not checked`),
     };
   }
-  if (blankIn(cells).length > 0) {
+  if (read.some((v) => v.blank)) {
     return {
       ...base, status: 'skip', incomplete: true, expected: r, actual: l,
       message: `${where.zh}：有空白单元格，未能核对（不计空白，${parts.label.zh} ${r}，${total.label.zh} ${l}）`,
