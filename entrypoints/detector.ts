@@ -15,7 +15,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { debouncedLook } from '../utils/dom/schedule.ts';
 import { textSample } from '../utils/dom/textSample.ts';
 import type { InjectCheckerMessage } from '../utils/messages.ts';
-import { quickCheck } from '../utils/report/detect.ts';
+import { quickCheck } from '../utils/report/quickCheck.ts';
 
 type Runtime = typeof Browser.runtime;
 const api = globalThis as unknown as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };

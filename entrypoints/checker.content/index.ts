@@ -15,7 +15,7 @@ import { debouncedLook } from '../../utils/dom/schedule.ts';
 import { textSample } from '../../utils/dom/textSample.ts';
 import { messages } from '../../utils/i18n.ts';
 import { notCheckedBecause, type AnalyzeMessage, type AnalyzeResponse, type Message, type NotAReportMessage, type NotCheckedMessage } from '../../utils/messages.ts';
-import { quickCheck } from '../../utils/report/detect.ts';
+import { quickCheck } from '../../utils/report/quickCheck.ts';
 import { mountOverlay, type Overlay, type OverlayInput } from './overlay.tsx';
 
 /** True when every change is inside our own UI (chips, panel): those need no re-check. */

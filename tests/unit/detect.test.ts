@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../utils/report/detect.ts';
+import { matchingMap } from '../../utils/report/normalize.ts';
+import { QUICK_MAP, QUICK_WORDS } from '../../utils/report/quickCheck.ts';
 import { normalize, normalizerFor } from '../../utils/report/normalize.ts';
 import { analyzeHtml, analyzeText, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
 
@@ -46,5 +48,12 @@ describe('detect', () => {
     expect(quickCheck('貴州省2019年政府信息公開工作年度報告', '')).toBe(true);
     expect(quickCheck('', '一、總體情況 …… 三、收到和處理政府信息公開申請情況')).toBe(true);
     expect(quickCheck('政府信息公开指南', '一、主动公开 二、依申请公开')).toBe(false);
+  });
+});
+
+describe('the quick check ships a map made in advance', () => {
+  it('QUICK_MAP is what normalize.ts makes for QUICK_WORDS (regenerate it from this test when the words change)', () => {
+    const made = [...matchingMap(QUICK_WORDS)].map(([other, matching]) => other + matching).join('');
+    expect(QUICK_MAP).toBe(made);
   });
 });

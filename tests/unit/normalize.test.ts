@@ -6,7 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { looksTraditional, normalize, SIMPLIFIED, toHalfWidth, toSimplified, TRADITIONAL } from '../../utils/report/normalize.ts';
+import { looksTraditional, matchingMap, normalize, normalizerWith, SIMPLIFIED, toHalfWidth, toSimplified, TRADITIONAL } from '../../utils/report/normalize.ts';
+import { QUICK_WORDS } from '../../utils/report/quickCheck.ts';
 import { FIXTURES, readFixture } from '../helpers/load.ts';
 
 const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
@@ -85,5 +86,31 @@ describe('normalize', () => {
     for (let i = 0; i < 9000; i++) normalize(`第${i}行`);
     expect(normalize(label)).toBe('(三)不予公开');
     expect(normalize('第8999行')).toBe('第8999行');
+  });
+});
+
+describe('normalizerWith (the quick check and the page walker)', () => {
+  // Its definition: the whitespace removed, each character of the map replaced.
+  const map = matchingMap([...QUICK_WORDS, '本年新收政府信息公开申请数量行政复议诉讼']);
+  const escape = (c: string) => (c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
+  const pattern = new RegExp(`[\\s\\u00a0\\u200b-\\u200d\\ufeff]+|[${[...map.keys()].map(escape).join('')}]`, 'g');
+  const byDefinition = (text: string) => text.replace(pattern, (m) => map.get(m) ?? '');
+  const fast = normalizerWith(map);
+
+  it('maps every UTF-16 code unit as its definition does', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (fast(`a${ch}b`) !== byDefinition(`a${ch}b`)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives what its definition gives on every fixture page', () => {
+    const files = ['seeds', 'shapes', 'html'].flatMap((dir) => readdirSync(FIXTURES + dir).map((f) => `${dir}/${f}`));
+    for (const file of files) {
+      const text = readFixture(file);
+      expect(fast(text), file).toBe(byDefinition(text));
+    }
   });
 });

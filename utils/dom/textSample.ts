@@ -1,4 +1,4 @@
-import { QUICK_SAMPLE_CHARS } from '../report/detect.ts';
+import { QUICK_SAMPLE_CHARS } from '../report/quickCheck.ts';
 
 /** The first characters of the page's text that quickCheck reads, without building all of it. */
 export function textSample(doc: Document): string {

@@ -5,17 +5,12 @@
  * millisecond, so it reads only the title and a bounded slice of the text.
  */
 import { FORMAT_SIGNATURES, PAGE_MARKERS, formatForYear, type FormatId } from './formats.ts';
-import { normalize, normalizerFor } from './normalize.ts';
+import { normalize } from './normalize.ts';
+import { REPORT_TITLE, REPORT_WORDS } from './quickCheck.ts';
 
-/**
- * A report's title in its wordings (matching form): 2021年政府信息公开工作年度报告,
- * 2021年度政府信息公开年报, 2023年信息公开工作年度报告 (no 政府: a bureau's own), 政府信息公开工作
- * 2023年度报告 (the year after 工作), and the flip-book's 2022年报. The year is either group.
- */
-const REPORT_TITLE = /(?:(20\d{2})年度?)?(?:政府|政务)?信息公开(?:工作)?(?:(20\d{2})年度?(?:工作)?报告|年度?(?:工作)?报告?)|(20\d{2})年报(?=[_|\-—·:：\]\n]|$)/;
+export { quickCheck, QUICK_SAMPLE_CHARS, REPORT_WORDS } from './quickCheck.ts';
+
 const REPORT_TITLE_G = new RegExp(REPORT_TITLE.source, 'g');
-/** The page names itself a report (the detector's quick check, the fetcher's title test). */
-export const REPORT_WORDS = new RegExp(`${REPORT_TITLE.source}|政务公开(?:工作)?年度?报告`);
 /** A link title's year and the words between it and 政府信息公开 (links.ts reads m[1] and m[2]). */
 export const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?:工作)?年(?:度)?报(?:告)?/;
 /**
@@ -25,27 +20,6 @@ export const TITLE_RE = /(20\d{2})年(?:度)?([^。]{0,40}?)政府信息公开(?
 const NOT_A_REPORT = /解读|图解|问答|印发.{0,40}格式|年度报告格式|指南|上半年|下半年|半年度|季度/;
 /** Headings only reports written before the 2019 format have (国办发〔2008〕 practice). */
 const OLDER_MARKERS = ['一、概述', '政府信息公开工作的基本情况', '依申请公开政府信息情况', '依申请公开政府信息的情况', '收费及减免', '七、其他需要报告的事项', '因政府信息公开申请行政复议', '因政府信息公开申请提起行政复议'];
-
-/** How much of the page's text the quick check reads (the content scripts read no more). */
-export const QUICK_SAMPLE_CHARS = 6000;
-
-// The quick check's normalization: only what REPORT_WORDS and the markers need.
-let quickNormalize: ((text: string) => string) | undefined;
-
-/**
- * Cheap test on the page's title and the first part of its text: could it be a report?
- * False negatives cost a missed report, false positives only a full analysis.
- */
-export function quickCheck(title: string, textSample: string): boolean {
-  // The Chinese characters of REPORT_WORDS, picked without a regular expression (one fewer to
-  // compile on every gov.cn page).
-  quickNormalize ??= normalizerFor([...PAGE_MARKERS, Array.from(REPORT_WORDS.source).filter((c) => c >= '\u4e00' && c <= '\u9fff').join('')]);
-  const t = quickNormalize(title + textSample.slice(0, QUICK_SAMPLE_CHARS));
-  if (REPORT_WORDS.test(t)) return true;
-  let markers = 0;
-  for (const m of PAGE_MARKERS) if (t.includes(m) && ++markers >= 2) return true;
-  return false;
-}
 
 export interface Detection {
   /** The page names itself an annual report (title or first lines). */

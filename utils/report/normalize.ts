@@ -177,14 +177,36 @@ export function normalizeWithMap(text: string): { norm: string; at: number[] } {
  * content script's test on every gov.cn page stays far below a millisecond.
  */
 export function normalizerFor(words: string[]): (text: string) => string {
+  return normalizerWith(matchingMap(words));
+}
+
+/** For normalizerFor: the traditional and full-width forms of the characters `words` use, each to its matching form. */
+export function matchingMap(words: string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const ch of new Set(words.join(''))) {
     for (let i = SIMPLIFIED.indexOf(ch); i >= 0; i = SIMPLIFIED.indexOf(ch, i + 1)) map.set(TRADITIONAL[i], ch);
     const code = ch.charCodeAt(0);
     if (code > 0x20 && code < 0x7f) map.set(String.fromCharCode(code + 0xfee0), ch);
   }
-  // Compared, not matched: a regular expression here would be compiled on every page the detector runs on.
+  return map;
+}
+
+/**
+ * The normalizer of a map made by matchingMap: whitespace removed, each key replaced by its
+ * value. Needs none of the traditional table, so the detector can ship a map made at build
+ * time (utils/report/quickCheck.ts) instead of the table.
+ */
+export function normalizerWith(map: Map<string, string>): (text: string) => string {
+  // Two native passes, no callback per whitespace run: on the detector's first (and often
+  // only) call, a callback per match or a loop over the text runs cold in the interpreter and
+  // cost about a millisecond on every gov.cn page. Most pages hold none of the mapped
+  // characters (traditional, full-width), so the second pass rarely runs.
   const escape = (c: string) => (c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
-  const pattern = new RegExp(`${WHITESPACE.source}|[${[...map.keys()].map(escape).join('')}]`, 'g');
-  return (text) => text.replace(pattern, (m) => map.get(m) ?? '');
+  const keys = `[${[...map.keys()].map(escape).join('')}]`;
+  const any = new RegExp(keys);
+  const each = new RegExp(keys, 'g');
+  return (text) => {
+    const bare = text.replace(WHITESPACE, '');
+    return map.size && any.test(bare) ? bare.replace(each, (m) => map.get(m)!) : bare;
+  };
 }

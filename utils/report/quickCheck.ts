@@ -1,0 +1,50 @@
+/**
+ * The quick check the detector runs on every gov.cn page and frame: could this page be a
+ * report? It must stay far below a millisecond and keep the detector small, so it reads only
+ * the title and a bounded slice of the text, and it matches through QUICK_MAP — the
+ * traditional and full-width forms of the characters its words use — made when the code was
+ * written (tests/unit/detect.test.ts holds it equal to what normalize.ts makes), instead of
+ * loading the whole traditional table and searching it on every page.
+ */
+import { PAGE_MARKERS } from './formats.ts';
+import { normalizerWith } from './normalize.ts';
+
+/**
+ * A report's title in its wordings (matching form): 2021年政府信息公开工作年度报告,
+ * 2021年度政府信息公开年报, 2023年信息公开工作年度报告 (no 政府: a bureau's own), 政府信息公开工作
+ * 2023年度报告 (the year after 工作), and the flip-book's 2022年报. The year is either group.
+ */
+export const REPORT_TITLE = /(?:(20\d{2})年度?)?(?:政府|政务)?信息公开(?:工作)?(?:(20\d{2})年度?(?:工作)?报告|年度?(?:工作)?报告?)|(20\d{2})年报(?=[_|\-—·:：\]\n]|$)/;
+/** The page names itself a report (the detector's quick check, the fetcher's title test). */
+export const REPORT_WORDS = new RegExp(`${REPORT_TITLE.source}|政务公开(?:工作)?年度?报告`);
+/** What the quick check matches: the markers, and the Chinese characters of REPORT_WORDS. */
+export const QUICK_WORDS = [...PAGE_MARKERS, Array.from(REPORT_WORDS.source).filter((c) => c >= '\u4e00' && c <= '\u9fff').join('')];
+
+/** matchingMap(QUICK_WORDS) as pairs (other form, its matching form); see the file's comment. */
+export const QUICK_MAP = '開开報报總总體体況况動动處处請请數数條条（(）)項项據据關关係系繫系復复複复議议務务';
+
+/** How much of the page's text the quick check reads (the content scripts read no more). */
+export const QUICK_SAMPLE_CHARS = 6000;
+
+// The quick check's normalization: only what REPORT_WORDS and the markers need.
+let quickNormalize: ((text: string) => string) | undefined;
+/** 'ab cd' (every character in the BMP) → [['a', 'b'], ['c', 'd']]. */
+function pairs(s: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < s.length; i += 2) out.push([s[i], s[i + 1]]);
+  return out;
+}
+
+/**
+ * Cheap test on the page's title and the first part of its text: could it be a report?
+ * False negatives cost a missed report, false positives only a full analysis.
+ */
+export function quickCheck(title: string, textSample: string): boolean {
+  quickNormalize ??= normalizerWith(new Map(pairs(QUICK_MAP)));
+  const t = quickNormalize(title + textSample.slice(0, QUICK_SAMPLE_CHARS));
+  if (REPORT_WORDS.test(t)) return true;
+  let markers = 0;
+  for (const m of PAGE_MARKERS) if (t.includes(m) && ++markers >= 2) return true;
+  return false;
+}
+
