@@ -7,5 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // What the tests wait for (a badge, a mark, a library entry) comes from another process
+    // (the extension's worker, IndexedDB): on a loaded machine it can take longer than
+    // expect.poll's default second. A wait, not a speed bound: a poll passes as soon as it holds.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

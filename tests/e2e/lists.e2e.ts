@@ -151,7 +151,7 @@ describe.runIf(hasLibraryPage)('checking the reports a list page links to', () =
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     const offer = popup.locator('[data-list-offer]');
-    await expect.poll(() => offer.textContent()).toBe('检查本页列出的 8 份年报');
+    await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toBe('检查本页列出的 8 份年报');
     const opened = context.waitForEvent('page');
     await offer.click();
     options = await opened;
@@ -287,7 +287,7 @@ describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
     const marks = () => page.locator('[data-draft-view]').evaluate((host) => [...host.shadowRoot!.querySelectorAll('[data-grc-chip], .grc-expected, [data-grc-status]')].map((el) => el.getAttribute('data-grc-chip') ?? el.getAttribute('data-grc-cell') ?? el.textContent));
     const before = await marks();
     await page.locator('[data-draft-save]').click();
-    await expect.poll(async () => (await libraryEntries(page)).find((e) => e.url === 'draft:2021年年报（征求意见稿）.docx')).toMatchObject({ origin: 'draft', status: 'errors' });
+    await expect.poll(async () => (await libraryEntries(page)).find((e) => e.url === 'draft:2021年年报（征求意见稿）.docx'), { timeout: 10_000 }).toMatchObject({ origin: 'draft', status: 'errors' });
     // Kept through the library (which checks it again): the draft is marked anew, once.
     expect(await page.locator('[data-draft-save]').textContent()).toBe('已存入报告库');
     expect(await marks()).toEqual(before);
