@@ -104,6 +104,13 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
   ({ context, extensionId } = await launchWithExtension());
   context.on('request', (request) => void requests.push(request.url()));
+  // Chinese, chosen in the settings as a person would: Debian's Chromium ships only its en-US
+  // locale, and a tab the extension opens itself (the list run) can read navigator.language
+  // before Playwright's zh-CN emulation reaches it.
+  const settings = await context.newPage();
+  await settings.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  await settings.locator('[data-setting="language"]').selectOption('zh');
+  await settings.close();
 });
 
 afterAll(async () => {
@@ -319,7 +326,9 @@ describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
     await page.locator('[data-tab="draft"]').click();
     expect(await page.locator('[data-panel="draft"] h2').textContent()).toBe('Check a draft');
     await page.locator('[data-tab="settings"]').click();
-    await page.locator('[data-setting="language"]').selectOption('auto');
+    await page.locator('[data-setting="language"]').selectOption('zh');
+    await page.locator('[data-tab="batch"]').click();
+    expect(await page.locator('[data-panel="batch"] h2').textContent()).toBe('批量核对');
     await page.close();
   });
 });
