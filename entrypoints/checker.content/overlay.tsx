@@ -24,6 +24,7 @@ import { cellMarks, locateCell, problemCells, type CellMark } from '../../compon
 import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
 import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highlight.ts';
+import { nextTask } from '../../utils/dom/page.ts';
 import { messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
 import { groupDigits } from '../../utils/report/labels.ts';
 import type { TableId } from '../../utils/report/formats.ts';
@@ -282,6 +283,17 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   (document.head ?? document.documentElement).append(style);
   undo.push(() => style.remove());
 
+  // The overlay is drawn in three tasks (cells, chips, panel), letting the page run between
+  // them, so that no one task of ours is long. Ended meanwhile: what was drawn goes again.
+  const pause = async () => {
+    await nextTask();
+    if (ctx.isInvalid) {
+      undo.reverse().forEach((f) => f());
+      throw new Error('the checker ended while drawing its overlay');
+    }
+  };
+  await pause();
+
   const locateFinding = (f: Finding, focus = true) => {
     const id = locateCell(analysis, f);
     if (id) locate(id, focus);
@@ -322,6 +334,8 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     uis.push(ui);
     chipOf[table] = ui;
   }
+
+  await pause();
 
   // 3. The pill and panel, first in the body (so first in Tab order), with the tooltip and
   //    the "应为" labels of text values in the same shadow root.

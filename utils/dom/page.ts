@@ -35,11 +35,12 @@ export function pageFromDocument(doc: Document, source = doc.location?.href ?? '
 export const SLICE_MS = 8;
 
 /**
- * Lets the page's own tasks (input, rendering) run before reading on: scheduler.yield() where
- * the browser has it (Chrome 129+), else a message to ourselves. Not setTimeout, which Chrome
- * slows to once a second in background tabs (a report opened in a new tab would wait).
+ * Lets the page's own tasks (input, rendering) run before we go on (reading the page, drawing
+ * the overlay): scheduler.yield() where the browser has it (Chrome 129+), else a message to
+ * ourselves. Not setTimeout, which Chrome slows to once a second in background tabs (a report
+ * opened in a new tab would wait).
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resume) => {
