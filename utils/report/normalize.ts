@@ -180,6 +180,17 @@ export function normalizerFor(words: string[]): (text: string) => string {
   return normalizerWith(matchingMap(words));
 }
 
+/**
+ * A matchingMap written as one string of pairs (other form, its matching form), as the content
+ * scripts ship it (made in advance, so that they need not carry the traditional table), and back.
+ */
+export const mapToPairs = (map: Map<string, string>): string => [...map].map(([other, matching]) => other + matching).join('');
+export function mapFromPairs(pairs: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i], pairs[i + 1]);
+  return map;
+}
+
 /** For normalizerFor: the traditional and full-width forms of the characters `words` use, each to its matching form. */
 export function matchingMap(words: string[]): Map<string, string> {
   const map = new Map<string, string>();

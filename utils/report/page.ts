@@ -7,7 +7,7 @@
  * cell) are walked like any container, so a report inside an old layout table is found.
  */
 import { FORMAT_SIGNATURES, T2_BLOCKS, T3_ROWS, T4_GROUPS } from './formats.ts';
-import { normalizerFor } from './normalize.ts';
+import { mapFromPairs, normalizerWith } from './normalize.ts';
 import type { Block, NotChecked, PageSource, RawCell, RawRow } from './types.ts';
 import { readPublished } from './published.ts';
 
@@ -61,22 +61,30 @@ export interface WalkLimits {
 
 export const READ_LIMITS: WalkLimits = { maxChars: 2_000_000, maxDepth: 600, probeRows: 200, maxTableRows: 2_000, maxCells: 60_000 };
 
-/** Words of a report table's labels (表二/三/四, both formats, in matching form), and their normalizer. */
+/** Words of a report table's labels (表二/三/四, both formats, in matching form). */
+export function reportTableWords(): string[] {
+  const words = [
+    ...Object.values(T3_ROWS).flatMap((rows) => rows.flatMap((r) => r.match)),
+    ...T4_GROUPS.map((g) => g.label.split('·')[0]),
+    ...Object.values(T2_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => r.match))),
+    ...Object.values(FORMAT_SIGNATURES).flat(),
+  ]
+    // Three characters or more: '其他' or '规章' stand in any long list.
+    .filter((w) => w.length >= 3 && !/[（）()]/.test(w));
+  return [...new Set(words)];
+}
+
+/**
+ * matchingMap(reportTableWords()) as pairs, made in advance (tests/unit/detect.test.ts holds it
+ * equal), so that the checker does not carry and search the whole traditional table.
+ */
+export const REPORT_TABLE_MAP = '結结轉转開开國国祕秘規规穩稳權权內内務务過过執执捲卷詢询製制沒没現现確确補补後后舉举報报訴诉復复複复請请齣出認认處处費费繳缴納纳議议訟讼範范許许對对項项罰罚強强業业採采購购數数總总／/減减發发髮发廢废額额';
+
 let reportTable: { words: string[]; normalize: (text: string) => string } | undefined;
 
 /** Could these first rows be (part of) a report table? Its labels tell. */
 function canBeReportTable<N>(rows: RawRow<N>[]): boolean {
-  if (!reportTable) {
-    const words = [
-      ...Object.values(T3_ROWS).flatMap((rows) => rows.flatMap((r) => r.match)),
-      ...T4_GROUPS.map((g) => g.label.split('·')[0]),
-      ...Object.values(T2_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => r.match))),
-      ...Object.values(FORMAT_SIGNATURES).flat(),
-    ]
-      // Three characters or more: '其他' or '规章' stand in any long list.
-      .filter((w) => w.length >= 3 && !/[（）()]/.test(w));
-    reportTable = { words: [...new Set(words)], normalize: normalizerFor(words) };
-  }
+  reportTable ??= { words: reportTableWords(), normalize: normalizerWith(mapFromPairs(REPORT_TABLE_MAP)) };
   const text = reportTable.normalize(rows.slice(0, 60).map((row) => row.map((cell) => cell.text).join(' ')).join('\n'));
   return reportTable.words.some((w) => text.includes(w));
 }

@@ -7,7 +7,7 @@
  * loading the whole traditional table and searching it on every page.
  */
 import { PAGE_MARKERS } from './formats.ts';
-import { normalizerWith } from './normalize.ts';
+import { mapFromPairs, normalizerWith } from './normalize.ts';
 
 /**
  * A report's title in its wordings (matching form): 2021年政府信息公开工作年度报告,
@@ -28,19 +28,13 @@ export const QUICK_SAMPLE_CHARS = 6000;
 
 // The quick check's normalization: only what REPORT_WORDS and the markers need.
 let quickNormalize: ((text: string) => string) | undefined;
-/** 'ab cd' (every character in the BMP) → [['a', 'b'], ['c', 'd']]. */
-function pairs(s: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < s.length; i += 2) out.push([s[i], s[i + 1]]);
-  return out;
-}
 
 /**
  * Cheap test on the page's title and the first part of its text: could it be a report?
  * False negatives cost a missed report, false positives only a full analysis.
  */
 export function quickCheck(title: string, textSample: string): boolean {
-  quickNormalize ??= normalizerWith(new Map(pairs(QUICK_MAP)));
+  quickNormalize ??= normalizerWith(mapFromPairs(QUICK_MAP));
   const t = quickNormalize(title + textSample.slice(0, QUICK_SAMPLE_CHARS));
   if (REPORT_WORDS.test(t)) return true;
   let markers = 0;
