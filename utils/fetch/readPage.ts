@@ -9,7 +9,7 @@
 import { pageFromDocument } from '../dom/page.ts';
 import { analyzePage } from '../report/analyze.ts';
 import { REPORT_WORDS } from '../report/detect.ts';
-import { PAGE_MARKERS } from '../report/formats.ts';
+import { PAGE_MARKERS } from '../report/quickCheck.ts';
 import { attachmentType, isReportList, readListPage, reportTitle, type Anchor, type AttachmentType, type ListReading } from '../report/links.ts';
 import { collectAnchors, resolveBase } from './anchors.ts';
 import { normalize } from '../report/normalize.ts';

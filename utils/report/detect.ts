@@ -4,9 +4,9 @@
  * `quickCheck` is what the content script runs on every gov.cn page: it must stay far below a
  * millisecond, so it reads only the title and a bounded slice of the text.
  */
-import { FORMAT_SIGNATURES, PAGE_MARKERS, formatForYear, type FormatId } from './formats.ts';
+import { FORMAT_SIGNATURES, formatForYear, type FormatId } from './formats.ts';
 import { normalize } from './normalize.ts';
-import { REPORT_TITLE, REPORT_WORDS } from './quickCheck.ts';
+import { PAGE_MARKERS, REPORT_TITLE, REPORT_WORDS } from './quickCheck.ts';
 
 export { quickCheck, QUICK_SAMPLE_CHARS, REPORT_WORDS } from './quickCheck.ts';
 

@@ -262,18 +262,6 @@ export const FORMAT_SIGNATURES: Record<FormatId, string[]> = {
   '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '政府集中采购', '其他对外管理服务事项'],
 };
 
-/** Phrases that mark a page as an annual report (normalized, simplified). */
-export const PAGE_MARKERS = [
-  '政府信息公开工作年度报告',
-  '政府信息公开年度报告',
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '本年新收政府信息公开申请数量',
-  '第二十条第(一)项',
-  '本列数据的勾稽关系',
-  '政府信息公开行政复议',
-];
 
 /** The format a report of this year must use. */
 export function formatForYear(year: number): FormatId {

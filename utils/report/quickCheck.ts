@@ -6,8 +6,20 @@
  * written (tests/unit/detect.test.ts holds it equal to what normalize.ts makes), instead of
  * loading the whole traditional table and searching it on every page.
  */
-import { PAGE_MARKERS } from './formats.ts';
 import { mapFromPairs, normalizerWith } from './normalize.ts';
+
+/** Phrases that mark a page as an annual report (normalized, simplified). */
+export const PAGE_MARKERS = [
+  '政府信息公开工作年度报告',
+  '政府信息公开年度报告',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '本年新收政府信息公开申请数量',
+  '第二十条第(一)项',
+  '本列数据的勾稽关系',
+  '政府信息公开行政复议',
+];
 
 /**
  * A report's title in its wordings (matching form): 2021年政府信息公开工作年度报告,
