@@ -8,9 +8,9 @@ import { T3_COLUMNS, t2CellId, t3CellId } from './formats.ts';
 import { normalize } from './normalize.ts';
 import { computeFigures } from './figures.ts';
 import { cellNumber } from './tables.ts';
-import type { Report } from './checks/rule.ts';
+import type { Outcome, Report } from './checks/rule.ts';
 import type { Line, SectionHit } from './narrative.ts';
-import type { Analysis, Figures, Status } from './types.ts';
+import type { Analysis, Figures } from './types.ts';
 
 /** What a cross-year check needs of one year's report. */
 export interface YearSide {
@@ -56,18 +56,6 @@ export function sideOfAnalysis(a: Analysis, prose?: string[]): YearSide {
   return { url: a.source, title: a.title, year: a.year, format: a.format, cell: (id) => a.cells[id] ?? null, figures: a.figures, prose };
 }
 
-/** One result, in the shape of the rules' outcomes. */
-export interface CrossOutcome {
-  at?: string;
-  status: Status;
-  message: string;
-  messageEn: string;
-  cells?: string[];
-  expected?: number | string | null;
-  actual?: number | string | null;
-  /** Repetition: the repeated sentences, for highlighting them on the page. */
-  quotes?: string[];
-}
 
 /** How a report is named in messages: its title, or its year. */
 export const nameOf = (s: Pick<YearSide, 'title' | 'year'>) => (s.title ? `《${s.title}》` : `${s.year ?? '上一'}年度报告`);
@@ -76,8 +64,8 @@ const nameEn = (s: Pick<YearSide, 'title' | 'year'>) => `the ${s.year ?? 'previo
 /* ------------------------------------------------------------------ carried over */
 
 /** 上年结转 (year N) = 结转下年度继续办理 (year N−1), per applicant column. */
-export function carriedOver(current: YearSide, previous: YearSide): CrossOutcome[] {
-  const out: CrossOutcome[] = [];
+export function carriedOver(current: YearSide, previous: YearSide): Outcome[] {
+  const out: Outcome[] = [];
   for (const col of T3_COLUMNS) {
     const here = t3CellId('carried_over', col.id);
     const there = t3CellId('carry_forward', col.id);
@@ -107,7 +95,7 @@ const IN_FORCE_ROWS = [
 ];
 
 /** 2021 format: 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N), for 规章 and 行政规范性文件. */
-export function inForce(current: YearSide, previous: YearSide): CrossOutcome[] {
+export function inForce(current: YearSide, previous: YearSide): Outcome[] {
   if (current.format !== '2021' || previous.format !== '2021') {
     return [{ status: 'skip', message: '现行有效件数的跨年度核对只适用于2021年新版格式的两份报告，未核对', messageEn: 'In-force counts are compared only between two reports in the 2021 format; not checked' }];
   }
@@ -118,7 +106,7 @@ export function inForce(current: YearSide, previous: YearSide): CrossOutcome[] {
     const cells = [valid, made, repealed];
     const [v, m, r, before] = [current.cell(valid), current.cell(made), current.cell(repealed), previous.cell(valid)];
     if (v === null || before === null) {
-      return { at: row.id, status: 'skip', cells, message: `现行有效${row.zh}件数：${v === null ? '本报告' : '上一年度报告'}此格为空，未核对`, messageEn: `In-force ${row.en}: blank in ${v === null ? 'this' : 'the previous'} report; not checked` } satisfies CrossOutcome;
+      return { at: row.id, status: 'skip', cells, message: `现行有效${row.zh}件数：${v === null ? '本报告' : '上一年度报告'}此格为空，未核对`, messageEn: `In-force ${row.en}: blank in ${v === null ? 'this' : 'the previous'} report; not checked` } satisfies Outcome;
     }
     const expected = before + (m ?? 0) - (r ?? 0);
     const sum = `${nameOf(previous)}现行有效 ${before} + 本年制发 ${m ?? '空'} − 本年废止 ${r ?? '空'} = ${expected}，本报告为 ${v}`;
@@ -201,7 +189,7 @@ export function repetition(currentProse: string[], previousProse: string[], curr
   return { share: all ? same / all : 0, repeated, total: currentProse.length };
 }
 
-export function repetitionOutcome(current: YearSide, previous: YearSide): CrossOutcome {
+export function repetitionOutcome(current: YearSide, previous: YearSide): Outcome {
   if (!current.prose?.length || !previous.prose?.length) {
     return { status: 'skip', message: `${current.prose?.length ? nameOf(previous) : '本报告'}没有可比对的正文，未核对重复率`, messageEn: 'No prose to compare; repetition not checked' };
   }
@@ -233,8 +221,8 @@ export const JUMP_FIGURES: { key: keyof Figures; cell: string; zh: string; en: s
   { key: 'adminCoercion', cell: t2CellId('art20_6', 'admin_coercion', 'decisions'), zh: '行政强制', en: 'coercive measures' },
 ];
 
-export function jumps(current: YearSide, previous: YearSide): CrossOutcome[] {
-  const out: CrossOutcome[] = [];
+export function jumps(current: YearSide, previous: YearSide): Outcome[] {
+  const out: Outcome[] = [];
   for (const f of JUMP_FIGURES) {
     const now = current.figures[f.key];
     const then = previous.figures[f.key];
@@ -258,7 +246,7 @@ export function jumps(current: YearSide, previous: YearSide): CrossOutcome[] {
  * Each cross-year rule's check on two sides: the rules run it on the page being analyzed, the
  * library on two stored reports (the earlier one checked after the later).
  */
-export const CROSS_YEAR_CHECKS: Record<string, (current: YearSide, previous: YearSide) => CrossOutcome[]> = {
+export const CROSS_YEAR_CHECKS: Record<string, (current: YearSide, previous: YearSide) => Outcome[]> = {
   'crossyear.carried_over': carriedOver,
   'crossyear.in_force': inForce,
   'crossyear.repetition': (current, previous) => [repetitionOutcome(current, previous)],
