@@ -5,6 +5,7 @@ import { pageFromText } from '../utils/report/page.ts';
 import type { PageSource } from '../utils/report/types.ts';
 import { pageFromHtml } from './cheerioPage.ts';
 import { decodeBytes } from './decode.ts';
+import { readCapped } from '../utils/fetch/fetchPage.ts';
 
 /** What a folder is searched for. A file named on the command line is read whatever its name, unless NOT_REPORT_EXTENSIONS. */
 export const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.txt']);
@@ -87,32 +88,8 @@ async function fetchBytes(url: string): Promise<{ bytes: Uint8Array; declared?: 
     throw new InputError(name === 'TimeoutError' ? `网址 ${FETCH_TIMEOUT_MS / 1000} 秒内没有响应：${url}` : `无法访问网址：${url}（${(e as Error).message}）`);
   }
   if (!res.ok) throw new InputError(`网址返回 HTTP ${res.status}：${url}`);
-  const tooLarge = () => new InputError(`响应超过 ${MAX_MB} MB，未读取：${url}`);
-  if (Number(res.headers.get('content-length') ?? 0) > MAX_BYTES) {
-    await res.body?.cancel();
-    throw tooLarge();
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (res.body) {
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readCapped(res, MAX_BYTES);
+  if (!bytes) throw new InputError(`响应超过 ${MAX_MB} MB，未读取：${url}`);
   const declared = /charset=([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1];
   return { bytes, declared };
 }

@@ -104,8 +104,11 @@ export async function fetchPage(
   }
 }
 
-/** The body, read chunk by chunk; null as soon as it passes `maxBytes` (the rest is never read). */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
+/**
+ * The body, read chunk by chunk; null as soon as it passes `maxBytes` (the rest is never read).
+ * The library page's fetcher and the command line's URLs both read through it.
+ */
+export async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     void res.body?.cancel().catch(() => {});
