@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { looksTraditional, matchingMap, normalize, normalizerWith, SIMPLIFIED, toHalfWidth, toSimplified, TRADITIONAL } from '../../utils/report/normalize.ts';
-import { QUICK_WORDS } from '../../utils/report/quickCheck.ts';
+import { quickWords } from '../../utils/report/quickCheck.ts';
 import { FIXTURES, readFixture } from '../helpers/load.ts';
 
 const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
@@ -91,7 +91,7 @@ describe('normalize', () => {
 
 describe('normalizerWith (the quick check and the page walker)', () => {
   // Its definition: the whitespace removed, each character of the map replaced.
-  const map = matchingMap([...QUICK_WORDS, '本年新收政府信息公开申请数量行政复议诉讼']);
+  const map = matchingMap([...quickWords(), '本年新收政府信息公开申请数量行政复议诉讼']);
   const escape = (c: string) => (c === '\\' || c === ']' || c === '^' || c === '-' ? `\\${c}` : c);
   const pattern = new RegExp(`[\\s\\u00a0\\u200b-\\u200d\\ufeff]+|[${[...map.keys()].map(escape).join('')}]`, 'g');
   const byDefinition = (text: string) => text.replace(pattern, (m) => map.get(m) ?? '');

@@ -29,10 +29,13 @@ export const PAGE_MARKERS = [
 export const REPORT_TITLE = /(?:(20\d{2})年度?)?(?:政府|政务)?信息公开(?:工作)?(?:(20\d{2})年度?(?:工作)?报告|年度?(?:工作)?报告?)|(20\d{2})年报(?=[_|\-—·:：\]\n]|$)/;
 /** The page names itself a report (the detector's quick check, the fetcher's title test). */
 export const REPORT_WORDS = new RegExp(`${REPORT_TITLE.source}|政务公开(?:工作)?年度?报告`);
-/** What the quick check matches: the markers, and the Chinese characters of REPORT_WORDS. */
-export const QUICK_WORDS = [...PAGE_MARKERS, Array.from(REPORT_WORDS.source).filter((c) => c >= '\u4e00' && c <= '\u9fff').join('')];
+/**
+ * What the quick check matches: the markers, and the Chinese characters of REPORT_WORDS. A
+ * function, for the test that makes QUICK_MAP: the detector itself never needs the list.
+ */
+export const quickWords = () => [...PAGE_MARKERS, Array.from(REPORT_WORDS.source).filter((c) => c >= '\u4e00' && c <= '\u9fff').join('')];
 
-/** matchingMap(QUICK_WORDS) as pairs (other form, its matching form); see the file's comment. */
+/** matchingMap(quickWords()) as pairs (other form, its matching form); see the file's comment. */
 export const QUICK_MAP = '開开報报總总體体況况動动處处請请數数條条（(）)項项據据關关係系繫系復复複复議议務务';
 
 /** How much of the page's text the quick check reads (the content scripts read no more). */

@@ -292,6 +292,8 @@ function regionOf<Ref>(lines: Line[], sections: SectionHit[], id: SectionHit['id
     starts.push(text.length);
     text += l.norm;
   }
+  // Each line's map to the page's own text, made once: a row's values all stand on one line.
+  const maps = new Map<number, ReturnType<typeof normalizeWithMap>>();
   const place = (start: number, length: number) => {
     // The line holding the stretch (a run of digits never crosses lines: each line is a block).
     let i = starts.length - 1;
@@ -301,7 +303,9 @@ function regionOf<Ref>(lines: Line[], sections: SectionHit[], id: SectionHit['id
     if (!block || block.kind !== 'text' || block.ref === undefined) return undefined;
     const from = start - starts[i];
     if (from + length > line.norm.length) return undefined;
-    const { norm, at } = normalizeWithMap(line.text);
+    let map = maps.get(i);
+    if (!map) maps.set(i, (map = normalizeWithMap(line.text)));
+    const { norm, at } = map;
     if (norm !== line.norm) return undefined; // the two forms differ: no honest offset
     const base = block.base ?? 0;
     return { ref: block.ref, at: { start: base + at[from], end: base + at[from + length - 1] + 1 } };
