@@ -105,8 +105,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const m = message as Message;
     const tabId = sender.tab?.id;
-    // library: grc:dismiss, from our own pages or from the checker about its own page
-    const forLibrary = mayChange(sender, String((message as { url?: unknown })?.url), extensionOrigin) ? handleLibraryMessage(message) : undefined;
+    // library: grc:dismiss, taken only from our own pages or from the checker about its own page
+    const forLibrary = handleLibraryMessage(message, (url) => mayChange(sender, url, extensionOrigin));
     if (forLibrary) return forLibrary;
     const frame: FrameSender | undefined =
       tabId === undefined ? undefined : { tabId, frameId: sender.frameId ?? 0, url: sender.url ?? '', tabUrl: sender.tab?.url };

@@ -43,10 +43,14 @@ export async function turnedOffOn(url: string | undefined): Promise<boolean> {
   return settings ? isDisabledOn(settings, url) : false;
 }
 
-/** The library's messages; undefined for any other message (the background handles those). */
-export function handleLibraryMessage(message: unknown): Promise<Analysis | null> | undefined {
+/**
+ * The library's messages; undefined for any other message (the background handles those), and
+ * for a dismissal of a report its sender may not change (`mayChange`, given by the background).
+ */
+export function handleLibraryMessage(message: unknown, mayChange: (url: string) => boolean): Promise<Analysis | null> | undefined {
   const m = message as Partial<DismissMessage> | null;
   if (m?.type !== 'grc:dismiss' || typeof m.url !== 'string' || typeof m.check !== 'string') return undefined;
+  if (!mayChange(m.url)) return undefined;
   const reason = typeof m.reason === 'string' ? m.reason.slice(0, 500) : null;
   return library.setDismissal(m.url, m.check, reason).then((entry) => entry?.analysis ?? null);
 }
