@@ -2,8 +2,9 @@
  * Findings grouped by kind (errors, warnings, checks left incomplete by blank cells, notes),
  * failed ones only. Among the errors, a suspect cell comes as one item ("此格应为 42：…"), with
  * the failed checks it explains beneath it, so the list counts what the summary counts: each
- * suspect once, each unexplained failed check once. Each finding: the sentence in a person's words, the rule's title with its explanation
- * behind a toggle, the cell ids in a small line for experts, 定位. Dismissed findings stay
+ * suspect once, each unexplained failed check once. Each finding: the sentence in a person's
+ * words, the rule's title with its explanation behind a toggle, the cell ids in a small line
+ * for experts, 定位. Dismissed findings stay
  * visible, struck through with the reason, and are not counted. ↑/↓ move through the list
  * (and, with onStep, through the problems on the page).
  */
@@ -78,18 +79,18 @@ export function FindingList({ findings, suspects = [], format, t, rules, onLocat
         const list = failed.filter((f) => groupOf(f) === group);
         if (list.length === 0) return null;
         // Errors explained by a suspect cell gather under it (see the file's comment).
-        const explained = (s: Suspect) => (group === 'error' ? list.filter((f) => f.suspect === s.cell) : []);
-        const named = suspects.filter((s) => explained(s).length > 0);
-        const alone = list.filter((f) => !named.some((s) => s.cell === f.suspect));
-        const live = named.filter((s) => explained(s).some((f) => !f.dismissed)).length + alone.filter((f) => !f.dismissed).length;
+        const named = (group === 'error' ? suspects : [])
+          .map((s) => ({ s, own: list.filter((f) => f.suspect === s.cell) }))
+          .filter(({ own }) => own.length > 0);
+        const alone = list.filter((f) => !named.some(({ s }) => s.cell === f.suspect));
+        const live = named.filter(({ own }) => own.some((f) => !f.dismissed)).length + alone.filter((f) => !f.dismissed).length;
         return (
           <section class={`grc-group grc-${group}`} key={group}>
             <h3>
               {title[group]} <span class="grc-count">{live}</span>
             </h3>
             <ul>
-              {named.map((s) => {
-                const own = explained(s);
+              {named.map(({ s, own }) => {
                 const index = items.push(own[0]) - 1;
                 return (
                   <li key={s.cell} class="grc-suspect" data-suspect={s.cell} data-rule={own[0].id} data-index={index} tabIndex={-1}>
