@@ -6,7 +6,7 @@
  */
 import { FIGURE_LABELS, formatFigure } from '../utils/report/figures.ts';
 import { notCheckedWords, verdictWords } from '../utils/report/export.ts';
-import { identityLine } from '../utils/report/labels.ts';
+import { cellLabel, identityLine } from '../utils/report/labels.ts';
 import type { Analysis, Figures, Finding, VerdictStatus } from '../utils/report/types.ts';
 import type { Entry } from './main.ts';
 
@@ -48,10 +48,15 @@ function formatReport(a: Analysis, c: Paint): string {
   lines.push(`  ${c(code, `${sign} ${verdictWords(s)}`)}：${s.errors} 项错误，${s.warnings} 项警告，${s.incomplete} 项未完成，${s.infos} 项提示，${s.passed} 项通过，${s.skipped} 项跳过`);
   for (const n of notCheckedWords(a)) lines.push(`  ${c('33', '⚠ 未能核对')} ${visible(n)}`);
   lines.push('  ' + KEY_FIGURES.map((k) => `${FIGURE_LABELS[k].zh} ${formatFigure(k, a.figures[k])}`).join('　'));
-  for (const f of a.findings) {
-    if (f.status !== 'fail' || f.dismissed) continue;
-    const [fcode, label] = MARK[f.severity];
-    lines.push(`  ${c(fcode, label)} ${visible(f.message)} ${c('2', `[${visible(f.id)}]`)}`);
+  const failed = a.findings.filter((f) => f.status === 'fail' && !f.dismissed);
+  const line = (f: Finding, under = false) => `  ${under ? `    ${c('2', '↳')}` : c(MARK[f.severity][0], MARK[f.severity][1])} ${visible(f.message)} ${c('2', `[${visible(f.id)}]`)}`;
+  // A suspect cell is one error, as in the summary and the popup: where it is and the value it
+  // should have, with the failed checks it explains beneath it.
+  const named = a.suspects.map((s) => ({ s, own: failed.filter((f) => f.suspect === s.cell) })).filter(({ own }) => own.length > 0);
+  for (const { s, own } of named) {
+    lines.push(`  ${c('31', '✗ 错误')} ${visible(cellLabel(s.cell, a.format === '2019' ? '2019' : '2021'))}：${visible(s.message)} ${c('2', `[${s.cell}]`)}`);
+    for (const f of own) lines.push(line(f, true));
   }
+  for (const f of failed) if (!named.some(({ s }) => s.cell === f.suspect)) lines.push(line(f));
   return lines.join('\n') + '\n';
 }

@@ -168,6 +168,18 @@ describe('gov-report-check', () => {
     expect(JSON.parse(json.out)[0].title).toContain('\x1b]0;pwned\x07');
   });
 
+  it('--format text: one wrong cell is one error, named with the value it should have, the checks it explains beneath it', async () => {
+    const file = join(dir, 'one-wrong-cell.html');
+    writeFileSync(file, seedHtml('004').replace('<td colspan="3">一、本年新收政府信息公开申请数量</td><td>42</td>', '<td colspan="3">一、本年新收政府信息公开申请数量</td><td>43</td>'));
+    const { out } = await run(file);
+    const errorLines = out.split('\n').filter((l) => l.trimStart().startsWith('✗ 错误'));
+    // As many error lines as the summary counts errors (the popup and the panel count the same).
+    expect(out).toContain('✗ 1 项错误');
+    expect(errorLines).toEqual(['  ✗ 错误 表三「一、本年新收政府信息公开申请数量」·自然人：此格应为 42：按本行合计与自然人列收支平衡推算，现为 43 [t3.new_received.natural]']);
+    expect(out).toMatch(/\n {6}↳ 自然人列：三（七）、四项之和 42，一、二项之和 43，相差 1 \[t3\.balance\]\n/);
+    expect(out).toMatch(/\n {6}↳ 「一、本年新收政府信息公开申请数量」行：各类申请人之和 50，总计 49，相差 1 \[t3\.row_total\]/);
+  });
+
   it('--format text: the identity line of labels.ts, and a verdict that never says 无错误 when a table was not read', async () => {
     const ok = await run(FIXTURES + 'html/seed-004-shanghai-2021.html');
     expect(ok.out).toContain('机关：上海市医疗保障局　年度：2021　格式：2021 年格式（国办公开办函〔2021〕30号）');
