@@ -21,28 +21,34 @@ type Runtime = typeof Browser.runtime;
 const api = globalThis as unknown as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
 
 export default defineUnlistedScript(() => {
-  const runtime = (api.browser ?? api.chrome)?.runtime;
-  if (!runtime) return;
+  // The extension API is reached only when it is needed: the first touch makes its bindings in
+  // this script world, which on an ordinary page would cost more than the check itself.
+  let runtime: Runtime | undefined;
+  const extension = () => (runtime ??= (api.browser ?? api.chrome)?.runtime);
   let done = false;
+  let first = true;
   const observer = new MutationObserver(() => schedule());
   const look = () => {
     if (done) return;
-    // The extension was reloaded or removed: this copy is orphaned and must go quiet.
-    if (!runtime.id) {
+    // The extension was reloaded or removed since the last look: this copy is orphaned and
+    // must go quiet. (On the first look it has just been injected.)
+    if (!first && !extension()?.id) {
       done = true;
       observer.disconnect();
       return;
     }
+    first = false;
     if (!quickCheck(document.title, textSample(document))) return;
     done = true;
     observer.disconnect();
     const message: InjectCheckerMessage = { type: 'grc:inject' };
-    runtime.sendMessage(message).catch(() => {});
+    extension()?.sendMessage(message).catch(() => {});
   };
   const schedule = debouncedLook(look);
 
   look();
   // Not a report yet: reports injected later, or reached by single-page navigation (which
-  // changes the DOM too, so no location polling is needed here).
-  if (!done) observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  // changes the DOM too, so no location polling is needed here). The document itself is
+  // observed, not its body, for the reason textSample gives.
+  if (!done) observer.observe(document, { childList: true, subtree: true, characterData: true });
 });

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../utils/report/detect.ts';
 import { mapToPairs, matchingMap } from '../../utils/report/normalize.ts';
 import { REPORT_TABLE_MAP, reportTableWords } from '../../utils/report/page.ts';
-import { QUICK_MAP, quickWords } from '../../utils/report/quickCheck.ts';
+import { readdirSync } from 'node:fs';
+import { mayBeReport, PAGE_MARKERS, QUICK_MAP, quickMatch, quickWords } from '../../utils/report/quickCheck.ts';
 import { normalize, normalizerFor } from '../../utils/report/normalize.ts';
-import { analyzeHtml, analyzeText, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
+import { analyzeHtml, analyzeText, FIXTURES, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
 
 const NOT_REPORTS: [string, string][] = [
   ['news', '<title>我局召开2024年工作会议</title><p>会议总结了2023年工作。</p>'],
@@ -49,6 +50,34 @@ describe('detect', () => {
     expect(quickCheck('貴州省2019年政府信息公開工作年度報告', '')).toBe(true);
     expect(quickCheck('', '一、總體情況 …… 三、收到和處理政府信息公開申請情況')).toBe(true);
     expect(quickCheck('政府信息公开指南', '一、主动公开 二、依申请公开')).toBe(false);
+  });
+});
+
+describe('the quick check\'s gate (mayBeReport) never turns away a text the check itself would take', () => {
+  // Texts the quick check meets: every fixture's text (tags dropped), whole and in overlapping
+  // slices (many of which hold one marker, or a marker cut in two), and the words themselves in
+  // traditional, full-width and spaced writing, alone and in pairs.
+  const texts: string[] = [];
+  for (const dir of ['seeds', 'shapes', 'html', 'lists', 'real']) {
+    for (const name of readdirSync(FIXTURES + dir).filter((n) => /\.(txt|html)$/.test(n))) {
+      const text = readFixture(`${dir}/${name}`).replace(/<[^>]*>/g, '');
+      texts.push(text.slice(0, 6000));
+      for (let at = 0; at < text.length; at += 37) texts.push(text.slice(at, at + 90));
+    }
+  }
+  const words = [...PAGE_MARKERS, '2021年政府信息公开工作年度报告', '2021年度政府信息公开年报', '政府信息公开工作2023年度报告', '2022年报_', '政务公开工作年度报告'];
+  const written = (w: string) => [w, w.replace(/报/g, '報').replace(/开/g, '開').replace(/况/g, '況').replace(/条/g, '條').replace(/项/g, '項').replace(/\(/g, '（').replace(/\)/g, '）'), [...w].join(' ')];
+  for (const a of words) for (const b of ['', ...words]) for (const w of written(a)) texts.push(`${w}\n${b}`);
+
+  it('on every text the fixtures and the words give', () => {
+    const taken = texts.filter(quickMatch);
+    // Not vacuous: many texts are taken, and many are turned away by the gate alone.
+    expect(taken.length).toBeGreaterThan(200);
+    expect(texts.filter((t) => !mayBeReport(t)).length).toBeGreaterThan(1000);
+    expect(taken.filter((t) => !mayBeReport(t))).toEqual([]);
+  });
+  it('turns away the ordinary pages of the fixtures, whose words are common ones', () => {
+    expect(mayBeReport('我局召开2024年医保基金监管工作会议_工作动态 3月15日，我局召开2024年医保基金监管工作会议，总结2023年工作，部署2024年重点任务。')).toBe(false);
   });
 });
 

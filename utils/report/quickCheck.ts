@@ -38,6 +38,39 @@ export const quickWords = () => [...PAGE_MARKERS, Array.from(REPORT_WORDS.source
 /** matchingMap(quickWords()) as pairs (other form, its matching form); see the file's comment. */
 export const QUICK_MAP = '開开報报總总體体況况動动處处請请數数條条（(）)項项據据關关係系繫系復复複复議议務务';
 
+/**
+ * `text` holds `c` in one of its forms (itself, or one QUICK_MAP gives it). Plain index loops:
+ * this runs once per page, cold, where iterators and a lookup object built first cost more than
+ * the search (scripts/bench-browser.ts).
+ */
+function holds(text: string, c: string): boolean {
+  if (text.includes(c)) return true;
+  for (let i = 1; i < QUICK_MAP.length; i += 2) if (QUICK_MAP[i] === c && text.includes(QUICK_MAP[i - 1])) return true;
+  return false;
+}
+
+/** `text` holds every character of `phrase` in some form, wherever (the last ones, the rarer, first). */
+function holdsAll(text: string, phrase: string): boolean {
+  for (let i = phrase.length - 1; i >= 0; i--) if (!holds(text, phrase[i])) return false;
+  return true;
+}
+
+/**
+ * Could quickCheck say yes to this text, before it is normalized? Normalizing only drops spaces
+ * and gives a character its matching form, so a phrase found after it had each of its characters
+ * in some form before it: a text without 报 and 年 cannot name itself a report (every wording
+ * of REPORT_WORDS holds both), and one without the characters of two markers cannot hold two
+ * markers. Only native string searches: on most gov.cn pages the quick check ends here, before
+ * the normalizer's regular expressions are compiled, which in a fresh content-script world costs
+ * more than all the rest of the check.
+ */
+export function mayBeReport(text: string): boolean {
+  if (holds(text, '报') && text.includes('年')) return true;
+  let markers = 0;
+  for (let i = 0; i < PAGE_MARKERS.length; i++) if (holdsAll(text, PAGE_MARKERS[i]) && ++markers >= 2) return true;
+  return false;
+}
+
 /** How much of the page's text the quick check reads (the content scripts read no more). */
 export const QUICK_SAMPLE_CHARS = 6000;
 
@@ -49,11 +82,16 @@ let quickNormalize: ((text: string) => string) | undefined;
  * False negatives cost a missed report, false positives only a full analysis.
  */
 export function quickCheck(title: string, textSample: string): boolean {
+  const raw = title + textSample.slice(0, QUICK_SAMPLE_CHARS);
+  return mayBeReport(raw) && quickMatch(raw);
+}
+
+/** The quick check's own test, on the text as the page has it: normalized, then matched. */
+export function quickMatch(raw: string): boolean {
   quickNormalize ??= normalizerWith(mapFromPairs(QUICK_MAP));
-  const t = quickNormalize(title + textSample.slice(0, QUICK_SAMPLE_CHARS));
+  const t = quickNormalize(raw);
   if (REPORT_WORDS.test(t)) return true;
   let markers = 0;
   for (const m of PAGE_MARKERS) if (t.includes(m) && ++markers >= 2) return true;
   return false;
 }
-
