@@ -82,6 +82,9 @@ let quickNormalize: ((text: string) => string) | undefined;
  * False negatives cost a missed report, false positives only a full analysis.
  */
 export function quickCheck(title: string, textSample: string): boolean {
+  // A report's title mostly names it: then the text is never normalized (the first use of each
+  // regular expression, and the text's length, cost a content script's fresh world most).
+  if (mayBeReport(title) && quickMatch(title)) return true;
   const raw = title + textSample.slice(0, QUICK_SAMPLE_CHARS);
   return mayBeReport(raw) && quickMatch(raw);
 }
