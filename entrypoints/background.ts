@@ -25,6 +25,8 @@ import { checkPageWithLibrary, handleLibraryMessage, turnedOffOn } from '../util
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
 const CHECKER_FILE = '/content-scripts/checker.js';
+/** Where WXT puts entrypoints/overlay.ts (an unlisted script): the checker's second half. */
+const OVERLAY_FILE = '/overlay.js';
 const key = (tabId: number) => `tab:${tabId}`;
 
 // storage.session survives the service worker being stopped; Firefox MV2 falls back to memory.
@@ -142,6 +144,13 @@ export default defineBackground(() => {
                 // The frame may have gone away meanwhile; nothing else to do.
                 () => false,
               ),
+      );
+    }
+    if (m?.type === 'grc:load-overlay' && frame) {
+      // Into the frame that asked, and only there; the checker reads it from its world's global.
+      return browser.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: [OVERLAY_FILE] }).then(
+        () => true,
+        () => false, // the frame went away meanwhile
       );
     }
     if (m?.type === 'grc:get') {

@@ -40,6 +40,13 @@ export interface InjectCheckerMessage {
   type: 'grc:inject';
 }
 /**
+ * checker → background: this frame holds a report; inject the overlay (entrypoints/overlay.ts)
+ * into it, then answer.
+ */
+export interface LoadOverlayMessage {
+  type: 'grc:load-overlay';
+}
+/**
  * popup (or the library) → background: what is known about a tab. Answered only to the
  * extension's own pages, and to a content script about its own tab (see mayRead).
  */
@@ -56,7 +63,7 @@ export interface LocateMessage {
 export interface NextProblemMessage {
   type: 'grc:next-problem';
 }
-export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | GetTabMessage | LocateMessage | NextProblemMessage;
+export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | LoadOverlayMessage | GetTabMessage | LocateMessage | NextProblemMessage;
 
 /**
  * One frame's report in a tab; `grc:get` answers with the tab's list of them, the top frame's

@@ -13,10 +13,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detachRefs, readDocument } from '../../utils/dom/page.ts';
 import { debouncedLook } from '../../utils/dom/schedule.ts';
 import { textSample } from '../../utils/dom/textSample.ts';
-import { messages } from '../../utils/i18n.ts';
-import { notCheckedBecause, type AnalyzeMessage, type AnalyzeResponse, type Message, type NotAReportMessage, type NotCheckedMessage } from '../../utils/messages.ts';
+import { notCheckedBecause, type AnalyzeMessage, type AnalyzeResponse, type LoadOverlayMessage, type Message, type NotAReportMessage, type NotCheckedMessage } from '../../utils/messages.ts';
 import { quickCheck } from '../../utils/report/quickCheck.ts';
-import { mountOverlay, type Overlay, type OverlayInput } from './overlay.tsx';
+import type { Overlay, OverlayInput } from './overlay.tsx';
+import { loadedOverlay } from './overlaySlot.ts';
 
 /** True when every change is inside our own UI (chips, panel): those need no re-check. */
 function ownChange(records: MutationRecord[]): boolean {
@@ -77,7 +77,6 @@ class PageChecker {
   private again = false;
   /** The background holds a result for this frame (a report, or one not read). */
   private reported = false;
-  private readonly t = messages();
 
   private readonly ctx: CheckerLifetime;
   private readonly schedule: () => void;
@@ -153,9 +152,11 @@ class PageChecker {
         return;
       }
       if (this.current && JSON.stringify(this.current.analysis) === JSON.stringify(result.analysis)) return;
+      const mountOverlay = await this.overlayScript();
+      if (this.ctx.isInvalid) return;
       this.clear();
       this.current = result;
-      this.overlay = await mountOverlay(this.ctx, result, this.t);
+      this.overlay = await mountOverlay(this.ctx, result);
     } catch (e) {
       // Our failure must never break the page: log it quietly and leave the page as it is.
       console.debug('[年报校验]', e);
@@ -163,6 +164,17 @@ class PageChecker {
       this.running = false;
       if (this.again) this.schedule();
     }
+  }
+
+  /** The overlay's entry: its script is asked for the first time a report is found here (overlaySlot.ts). */
+  private async overlayScript() {
+    if (!loadedOverlay()) {
+      const message: LoadOverlayMessage = { type: 'grc:load-overlay' };
+      await browser.runtime.sendMessage(message);
+    }
+    const mount = loadedOverlay();
+    if (!mount) throw new Error('the overlay script could not be loaded');
+    return mount;
   }
 
   /** The engine's Analysis of the page as it is now, with its cells mapped back to nodes. */

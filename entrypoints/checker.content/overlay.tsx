@@ -212,14 +212,14 @@ function Tooltip({ mark, rect, t, rules }: { mark: CellMark; rect: DOMRect; t: M
   );
 }
 
-export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput, browserWords: Messages): Promise<Overlay> {
+export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Promise<Overlay> {
   const { analysis, cellRefs, tableRefs, cellAt, rules } = input;
   // The person's settings (language, whether the panel starts open) and the panel's memory.
   const stored = (await browser.storage.local.get([PANEL_KEY, siteKey(), SETTINGS_KEY]).catch(() => ({}))) as {
     [SETTINGS_KEY]?: { language?: string; panelOpen?: boolean };
   } & Record<string, { open?: boolean; corner?: Corner } | undefined>;
   const settings = stored[SETTINGS_KEY] ?? {};
-  const t = settings.language === 'zh' || settings.language === 'en' ? messages(settings.language) : browserWords;
+  const t = messages(settings.language === 'zh' || settings.language === 'en' ? settings.language : undefined);
   const abort = new AbortController();
   const { signal } = abort;
   const undo: (() => void)[] = [() => abort.abort()];
