@@ -70,6 +70,8 @@ const pages: Record<string, () => string> = {
   '/clean-report.html': () => seed004,
   '/text-report.html': textReport,
   '/news.html': () => readFileSync(join(fixtures, 'not-report-news.html'), 'utf8'),
+  // A list of reports: its title and links pass the detector's quick check, the engine finds no report.
+  '/list.html': () => readFileSync(join(fixtures, 'not-report-list.html'), 'utf8'),
   // A portal that renders the report by script two seconds after load.
   '/delayed.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><body>
 <div id="app">加载中…</div>
@@ -133,6 +135,14 @@ function browserFixture(locale: string) {
     async framesWithChecker(tabId: number): Promise<number[]> {
       const results = await b.worker.evaluate(
         (id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => Symbol.for('grc:checker') in globalThis }),
+        tabId,
+      );
+      return results.filter((r) => r.result === true).map((r) => r.frameId).sort();
+    },
+    /** The frames whose extension world holds the overlay script (entrypoints/overlay.ts). */
+    async framesWithOverlay(tabId: number): Promise<number[]> {
+      const results = await b.worker.evaluate(
+        (id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => Symbol.for('grc:overlay') in globalThis }),
         tabId,
       );
       return results.filter((r) => r.result === true).map((r) => r.frameId).sort();
@@ -409,6 +419,22 @@ describe('in a Chinese browser', () => {
     await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面不是政府信息公开工作年度报告');
     await popup.close();
     await page.close();
+  });
+
+  it('a page that looks like a report but is none gets the checker, never the overlay; a report gets both', async () => {
+    const list = await b.open('/list.html');
+    const listTab = await b.tabIdOf(list);
+    await expect.poll(() => b.framesWithChecker(listTab)).toEqual([0]);
+    await list.waitForTimeout(1000);
+    expect(await b.badge(listTab)).toBe('');
+    expect(await list.locator('[data-grc-cell], grc-panel, grc-chip').count()).toBe(0);
+    expect(await b.framesWithOverlay(listTab)).toEqual([]);
+    await list.close();
+
+    const report = await b.open('/error-report.html');
+    await expect.poll(() => report.locator('[data-grc-status="error"]').count()).toBe(1);
+    expect(await b.framesWithOverlay(await b.tabIdOf(report))).toEqual([0]);
+    await report.close();
   });
 
   it('checks a report that appears two seconds after load', async () => {
