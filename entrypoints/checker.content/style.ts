@@ -2,6 +2,12 @@
  * Styles. pageCss goes into the page but only touches our prefixed attributes and highlight
  * names (an outline, a pseudo-element placed absolutely and a text highlight do not move the
  * layout, and the page's text is never rewritten); UI_CSS lives inside our shadow roots.
+ *
+ * One font family, the generic sans-serif: the browser's own setting for the text's script, which
+ * is Microsoft YaHei for Chinese in Chrome on Windows, PingFang SC on a Mac. Naming a list of
+ * our own (system-ui, PingFang SC, Microsoft YaHei, Noto Sans CJK SC) made the browser look up
+ * each missing one in the first frame after the overlay appeared: 10–13 ms of layout on a 14 kB
+ * report on the bench machine, against 3 ms (scripts/bench-browser.ts).
  */
 import { COMPONENT_CSS } from '../../components/styles.ts';
 import type { Messages } from '../../utils/i18n.ts';
@@ -15,7 +21,7 @@ export function pageCss(t: Messages): string {
 [data-grc-status="related"] { outline: 1px dashed rgba(217, 48, 37, 0.5) !important; outline-offset: -2px !important; }
 [data-grc-expected] { position: relative; }
 [data-grc-expected]::after { content: ${JSON.stringify(t.expectedLabel + ' ')} attr(data-grc-expected); position: absolute; top: -0.95em; right: -3px; z-index: 2;
-  padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
+  padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 sans-serif; white-space: nowrap; pointer-events: none; }
 `;
 }
 
@@ -38,7 +44,7 @@ mark[data-grc-mark="warning"] { background: none; text-decoration: underline das
 export const UI_CSS = COMPONENT_CSS + `
 :host { all: initial; }
 * { box-sizing: border-box; }
-.grc { font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #202124; }
+.grc { font: 13px/1.5 sans-serif; color: #202124; }
 button { font: inherit; cursor: pointer; }
 button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .grc-chip { display: inline-flex; align-items: center; gap: 4px; margin: 4px 0; padding: 2px 10px; border-radius: 12px; border: 1px solid; background: #fff; }
@@ -74,6 +80,6 @@ button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-off
 .grc-tooltip p { margin: 2px 0; }
 .grc-tooltip .grc-tip-head { font-weight: 600; }
 .grc-tooltip .grc-rule-name { color: #bdc1c6; margin-left: 6px; font-size: 11px; }
-.grc-label { position: fixed; z-index: 2147483645; padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 system-ui, sans-serif;
+.grc-label { position: fixed; z-index: 2147483645; padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 sans-serif;
   white-space: nowrap; pointer-events: none; }
 `;
