@@ -36,11 +36,35 @@ function portalChrome(links: number): string {
   return `<div class="nav"><ul>${items.join('')}</ul></div>`;
 }
 const seed004 = fixture('seed-004-shanghai-2021.html');
+
+/**
+ * A real portal's article page as crawled (tests/fixtures/real/pingtan-2024.html: its navigation,
+ * styles and scripts), carrying a news article where it carried the report: an ordinary page
+ * as gov.cn sites serve them.
+ */
+function realPortalNews(): string {
+  const real = readFileSync(join(root, 'tests/fixtures/real/pingtan-2024.html'), 'utf8');
+  const start = real.indexOf('<div class=TRS_Editor>');
+  let depth = 0;
+  let end = start;
+  for (const m of real.slice(start).matchAll(/<(\/?)div\b[^>]*>/g)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      end = start + m.index + m[0].length;
+      break;
+    }
+  }
+  const news = /<div id="zoom">([\s\S]*?)<\/div><\/body>/.exec(fixture('not-report-news.html'))![1];
+  return (real.slice(0, start) + `<div class=TRS_Editor>${news}</div>` + real.slice(end))
+    .replaceAll('平潭综合实验区2024年度政府信息公开工作年度报告', '我区召开2024年医保基金监管工作会议')
+    .replaceAll('政府信息公开年报', '要闻');
+}
 const article = articleOf(seed004);
 
 /** Pages, with whether the extension should end up marking cells on them. */
 const pages: Record<string, { html: string; report: boolean; what: string }> = {
   '/news.html': { html: fixture('not-report-news.html'), report: false, what: 'ordinary page (news article)' },
+  '/real-news.html': { html: realPortalNews(), report: false, what: 'ordinary page (a real portal\'s article page, a news article in it)' },
   '/portal.html': {
     html: `<!doctype html><html><head><meta charset="utf-8"><title>某某市人民政府门户网站</title></head><body>${portalChrome(5000)}</body></html>`,
     report: false,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../utils/report/detect.ts';
-import { mapToPairs, matchingMap } from '../../utils/report/normalize.ts';
+import { mapToPairs, matchingMap, SPACES, WHITESPACE } from '../../utils/report/normalize.ts';
 import { REPORT_TABLE_MAP, reportTableWords } from '../../utils/report/page.ts';
 import { readdirSync } from 'node:fs';
 import { mayBeReport, PAGE_MARKERS, QUICK_MAP, quickMatch, quickWords } from '../../utils/report/quickCheck.ts';
@@ -65,7 +65,7 @@ describe('the quick check\'s gate (mayBeReport) never turns away a text the chec
       for (let at = 0; at < text.length; at += 37) texts.push(text.slice(at, at + 90));
     }
   }
-  const words = [...PAGE_MARKERS, '2021年政府信息公开工作年度报告', '2021年度政府信息公开年报', '政府信息公开工作2023年度报告', '2022年报_', '政务公开工作年度报告'];
+  const words = [...PAGE_MARKERS, '2021年政府信息公开工作年度报告', '2021年度政府信息公开年报', '政府信息公开工作2023年度报告', '信息公开工作2023年度工作报告', '2022年报_', '政务公开工作年度报告'];
   const written = (w: string) => [w, w.replace(/报/g, '報').replace(/开/g, '開').replace(/况/g, '況').replace(/条/g, '條').replace(/项/g, '項').replace(/\(/g, '（').replace(/\)/g, '）'), [...w].join(' ')];
   for (const a of words) for (const b of ['', ...words]) for (const w of written(a)) texts.push(`${w}\n${b}`);
 
@@ -75,6 +75,24 @@ describe('the quick check\'s gate (mayBeReport) never turns away a text the chec
     expect(taken.length).toBeGreaterThan(200);
     expect(texts.filter((t) => !mayBeReport(t)).length).toBeGreaterThan(1000);
     expect(taken.filter((t) => !mayBeReport(t))).toEqual([]);
+  });
+  it('knows the white space the normalizer drops, code unit by code unit', () => {
+    const space = new RegExp(`^${WHITESPACE.source}$`);
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (SPACES.includes(String.fromCharCode(c)) !== space.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
+    expect(differ).toEqual([]);
+  });
+  it('turns away a real portal page\'s own words (政务公开, 政府信息公开, 政府工作报告 in its navigation) around a news article', () => {
+    const real = readFixture('real/pingtan-2024.html');
+    const start = real.indexOf('<div class=TRS_Editor>');
+    const end = real.indexOf('<div class="article_attachment"');
+    const page = (real.slice(0, start) + '<p>3月15日，我区召开2024年医保基金监管工作会议，部署年度重点任务。</p>' + real.slice(end))
+      .replaceAll('平潭综合实验区2024年度政府信息公开工作年度报告', '我区召开2024年医保基金监管工作会议')
+      .replaceAll('政府信息公开年报', '要闻');
+    const text = page.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('政府信息公开');
+    expect(text).toContain('政府工作报告');
+    expect(mayBeReport(text.slice(0, 6000))).toBe(false);
   });
   it('turns away the ordinary pages of the fixtures, whose words are common ones', () => {
     expect(mayBeReport('我局召开2024年医保基金监管工作会议_工作动态 3月15日，我局召开2024年医保基金监管工作会议，总结2023年工作，部署2024年重点任务。')).toBe(false);

@@ -55,7 +55,9 @@ export function looksTraditional(text: string): boolean {
 }
 
 /** All kinds of whitespace, including &nbsp; and zero-width characters. */
-const WHITESPACE = /[\s\u00a0\u200b-\u200d\ufeff]+/g;
+export const WHITESPACE = /[\s\u00a0\u200b-\u200d\ufeff]+/g;
+/** The code units WHITESPACE matches, one by one (for a scan without a regular expression; tests hold the two equal). */
+export const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /** Collapse runs of whitespace to one space and trim: for display of page text. */
 export function cleanText(text: string): string {

@@ -6,7 +6,7 @@
  * written (tests/unit/detect.test.ts holds it equal to what normalize.ts makes), instead of
  * loading the whole traditional table and searching it on every page.
  */
-import { mapFromPairs, normalizerWith } from './normalize.ts';
+import { mapFromPairs, normalizerWith, SPACES } from './normalize.ts';
 
 /** Phrases that mark a page as an annual report (normalized, simplified). */
 export const PAGE_MARKERS = [
@@ -56,18 +56,51 @@ function holdsAll(text: string, phrase: string): boolean {
 }
 
 /**
+ * Could REPORT_WORDS match ending at the 报 at `at`? Every wording ends in 报, with 年 just
+ * before it (2022年报) or 公 at most 12 characters before it, spaces aside (信息公开工作2023年度
+ * 工作报告 is the longest). 公 and 年 have no other forms.
+ */
+function reportWordsEndAt(text: string, at: number): boolean {
+  let seen = 0;
+  for (let i = at - 1; i >= 0 && seen < 12; i--) {
+    const c = text[i];
+    if (SPACES.includes(c)) continue;
+    if (c === '公' || (seen === 0 && c === '年')) return true;
+    seen++;
+  }
+  return false;
+}
+
+/** `c` and its other forms (QUICK_MAP). */
+function formsOf(c: string): string {
+  let forms = c;
+  for (let i = 1; i < QUICK_MAP.length; i += 2) if (QUICK_MAP[i] === c) forms += QUICK_MAP[i - 1];
+  return forms;
+}
+
+/** Could REPORT_WORDS match in `text`, before it is normalized? (See reportWordsEndAt.) */
+function mayNameReport(text: string): boolean {
+  const forms = formsOf('报');
+  for (let f = 0; f < forms.length; f++) {
+    for (let at = text.indexOf(forms[f]); at >= 0; at = text.indexOf(forms[f], at + 1)) if (reportWordsEndAt(text, at)) return true;
+  }
+  return false;
+}
+
+/**
  * Could quickCheck say yes to this text, before it is normalized? Normalizing only drops spaces
  * and gives a character its matching form, so a phrase found after it had each of its characters
- * in some form before it: a text without 报 and 年 cannot name itself a report (every wording
- * of REPORT_WORDS holds both), and one without the characters of two markers cannot hold two
- * markers. Only native string searches: on most gov.cn pages the quick check ends here, before
- * the normalizer's regular expressions are compiled, which in a fresh content-script world costs
- * more than all the rest of the check.
+ * in some form before it, in the same order: REPORT_WORDS needs a 报 with 公 or 年 close before
+ * it (a gov.cn page's 政府工作报告 or 举报 link has neither), and two markers need the
+ * characters of two markers. Only native string searches and short loops: on most gov.cn pages
+ * the quick check ends here, before the normalizer's regular expressions are compiled, which
+ * in a fresh content-script world costs more than all the rest of the check.
  */
 export function mayBeReport(text: string): boolean {
-  if (holds(text, '报') && text.includes('年')) return true;
+  if (mayNameReport(text)) return true;
+  // The markers that hold 报 are report words themselves (政府信息公开年度报告): absent here.
   let markers = 0;
-  for (let i = 0; i < PAGE_MARKERS.length; i++) if (holdsAll(text, PAGE_MARKERS[i]) && ++markers >= 2) return true;
+  for (let i = 0; i < PAGE_MARKERS.length; i++) if (!PAGE_MARKERS[i].includes('报') && holdsAll(text, PAGE_MARKERS[i]) && ++markers >= 2) return true;
   return false;
 }
 
