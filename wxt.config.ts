@@ -12,7 +12,7 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // storage: per-tab results and collapsed-panel memory; clipboardWrite: the popup's copy
     // buttons; scripting: the background injects the checker into frames that look like
-    // reports. The only host permission is gov.cn (added by WXT from the checker's matches).
+    // reports, and the overlay into those where a report is found. The only host permission is gov.cn (added by WXT from the checker's matches).
     permissions: ['storage', 'clipboardWrite', 'scripting'],
     // The detector (entrypoints/detector.ts, an unlisted script) runs on every gov.cn page
     // and frame; the background injects the checker only where it finds a report.

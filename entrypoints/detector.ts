@@ -3,7 +3,8 @@
  * is kept tiny: the cheap report test (title and a bounded slice of the text). On an ordinary
  * page it does nothing else and leaves no trace. When the page looks like a report, now or
  * after a script or a single-page navigation has filled it in, it asks the background to
- * inject the checker (page reading and overlay) into this frame, and stops.
+ * inject the checker (page reading; the overlay follows where a report is found) into this
+ * frame, and stops.
  *
  * Deliberately an unlisted script, without WXT's content-script context and the
  * webextension polyfill: together they cost more than a millisecond on every page (see
