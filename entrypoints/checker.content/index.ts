@@ -77,6 +77,8 @@ class PageChecker {
   private again = false;
   /** The background holds a result for this frame (a report, or one not read). */
   private reported = false;
+  /** This checker has had the overlay's script injected (overlayScript). */
+  private overlayLoaded = false;
 
   private readonly ctx: CheckerLifetime;
   private readonly schedule: () => void;
@@ -166,11 +168,16 @@ class PageChecker {
     }
   }
 
-  /** The overlay's entry: its script is asked for the first time a report is found here (overlaySlot.ts). */
+  /**
+   * The overlay's entry: its script is asked for the first time this checker finds a report
+   * (overlaySlot.ts). Asked by each checker, not once per frame: the script world outlives an
+   * extension update, and the slot may still hold the overlay of the version before it.
+   */
   private async overlayScript() {
-    if (!loadedOverlay()) {
+    if (!this.overlayLoaded) {
       const message: LoadOverlayMessage = { type: 'grc:load-overlay' };
       await browser.runtime.sendMessage(message);
+      this.overlayLoaded = true;
     }
     const mount = loadedOverlay();
     if (!mount) throw new Error('the overlay script could not be loaded');
