@@ -77,6 +77,8 @@ class PageChecker {
   private again = false;
   /** The background holds a result for this frame (a report, or one not read). */
   private reported = false;
+  /** No check has run yet: the detector has just found that the page looks like a report. */
+  private firstCheck = true;
   /** This checker has had the overlay's script injected (overlayScript). */
   private overlayLoaded = false;
 
@@ -127,7 +129,11 @@ class PageChecker {
     this.running = true;
     this.again = false;
     try {
-      if (!quickCheck(document.title, textSample(document))) {
+      // The first check follows the detector's own quick check of this same page: not again
+      // (its first run in this script's code costs a report page about a millisecond).
+      const lookedAlready = this.firstCheck;
+      this.firstCheck = false;
+      if (!lookedAlready && !quickCheck(document.title, textSample(document))) {
         if (this.current || this.reported) this.clear(true);
         return;
       }
