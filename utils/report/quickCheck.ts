@@ -39,13 +39,20 @@ export const quickWords = () => [...PAGE_MARKERS, Array.from(REPORT_WORDS.source
 export const QUICK_MAP = '開开報报總总體体況况動动處处請请數数條条（(）)項项據据關关係系繫系復复複复議议務务';
 
 /**
- * `text` holds `c` in one of its forms (itself, or one QUICK_MAP gives it). Plain index loops:
- * this runs once per page, cold, where iterators and a lookup object built first cost more than
- * the search (scripts/bench-browser.ts).
+ * `c` and its other forms (QUICK_MAP). Plain index loops here and below: the gate runs once
+ * per page, cold, where iterators and a lookup object built first cost more than the search
+ * (scripts/bench-browser.ts).
  */
+function formsOf(c: string): string {
+  let forms = c;
+  for (let i = 1; i < QUICK_MAP.length; i += 2) if (QUICK_MAP[i] === c) forms += QUICK_MAP[i - 1];
+  return forms;
+}
+
+/** `text` holds `c` in one of its forms. */
 function holds(text: string, c: string): boolean {
-  if (text.includes(c)) return true;
-  for (let i = 1; i < QUICK_MAP.length; i += 2) if (QUICK_MAP[i] === c && text.includes(QUICK_MAP[i - 1])) return true;
+  const forms = formsOf(c);
+  for (let i = 0; i < forms.length; i++) if (text.includes(forms[i])) return true;
   return false;
 }
 
@@ -69,13 +76,6 @@ function reportWordsEndAt(text: string, at: number): boolean {
     seen++;
   }
   return false;
-}
-
-/** `c` and its other forms (QUICK_MAP). */
-function formsOf(c: string): string {
-  let forms = c;
-  for (let i = 1; i < QUICK_MAP.length; i += 2) if (QUICK_MAP[i] === c) forms += QUICK_MAP[i - 1];
-  return forms;
 }
 
 /** Could REPORT_WORDS match in `text`, before it is normalized? (See reportWordsEndAt.) */
