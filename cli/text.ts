@@ -7,6 +7,7 @@
 import { FIGURE_LABELS, formatFigure } from '../utils/report/figures.ts';
 import { notCheckedWords, verdictWords } from '../utils/report/export.ts';
 import { cellLabel, identityLine } from '../utils/report/labels.ts';
+import { underSuspects } from '../utils/report/summary.ts';
 import type { Analysis, Figures, Finding, VerdictStatus } from '../utils/report/types.ts';
 import type { Entry } from './main.ts';
 
@@ -52,11 +53,11 @@ function formatReport(a: Analysis, c: Paint): string {
   const line = (f: Finding, under = false) => `  ${under ? `    ${c('2', '↳')}` : c(MARK[f.severity][0], MARK[f.severity][1])} ${visible(f.message)} ${c('2', `[${visible(f.id)}]`)}`;
   // A suspect cell is one error, as in the summary and the popup: where it is and the value it
   // should have, with the failed checks it explains beneath it.
-  const named = a.suspects.map((s) => ({ s, own: failed.filter((f) => f.suspect === s.cell) })).filter(({ own }) => own.length > 0);
-  for (const { s, own } of named) {
+  const { named, alone } = underSuspects(failed, a.suspects);
+  for (const { suspect: s, own } of named) {
     lines.push(`  ${c('31', '✗ 错误')} ${visible(cellLabel(s.cell, a.format === '2019' ? '2019' : '2021'))}：${visible(s.message)} ${c('2', `[${s.cell}]`)}`);
     for (const f of own) lines.push(line(f, true));
   }
-  for (const f of failed) if (!named.some(({ s }) => s.cell === f.suspect)) lines.push(line(f));
+  for (const f of alone) lines.push(line(f));
   return lines.join('\n') + '\n';
 }

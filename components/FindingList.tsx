@@ -11,6 +11,7 @@
 import type { Finding, Suspect } from '../utils/report/types.ts';
 import type { Messages, RuleTexts } from '../utils/i18n.ts';
 import { cellLabel } from '../utils/report/labels.ts';
+import { underSuspects } from '../utils/report/summary.ts';
 import type { Analysis } from '../utils/report/types.ts';
 
 interface Props {
@@ -32,6 +33,8 @@ const ORDER: Group[] = ['error', 'warning', 'incomplete', 'info'];
 const groupOf = (f: Finding): Group => (f.incomplete ? 'incomplete' : f.severity);
 
 export const findingMessage = (f: Finding, t: Messages) => (t.lang === 'en' ? (f.messageEn ?? f.message) : f.message);
+/** The engine's sentence for a suspect cell, in the interface's language. */
+export const suspectMessage = (s: Suspect, t: Messages): string => (t.lang === 'en' ? s.messageEn : s.message);
 
 export function FindingList({ findings, suspects = [], format, t, rules, onLocate, onStep }: Props) {
   const failed = findings.filter((f) => f.status === 'fail');
@@ -79,10 +82,7 @@ export function FindingList({ findings, suspects = [], format, t, rules, onLocat
         const list = failed.filter((f) => groupOf(f) === group);
         if (list.length === 0) return null;
         // Errors explained by a suspect cell gather under it (see the file's comment).
-        const named = (group === 'error' ? suspects : [])
-          .map((s) => ({ s, own: list.filter((f) => f.suspect === s.cell) }))
-          .filter(({ own }) => own.length > 0);
-        const alone = list.filter((f) => !named.some(({ s }) => s.cell === f.suspect));
+        const { named, alone } = underSuspects(list, group === 'error' ? suspects : []);
         const live = named.filter(({ own }) => own.some((f) => !f.dismissed)).length + alone.filter((f) => !f.dismissed).length;
         return (
           <section class={`grc-group grc-${group}`} key={group}>
@@ -90,12 +90,12 @@ export function FindingList({ findings, suspects = [], format, t, rules, onLocat
               {title[group]} <span class="grc-count">{live}</span>
             </h3>
             <ul>
-              {named.map(({ s, own }) => {
+              {named.map(({ suspect: s, own }) => {
                 const index = items.push(own[0]) - 1;
                 return (
                   <li key={s.cell} class="grc-suspect" data-suspect={s.cell} data-rule={own[0].id} data-index={index} tabIndex={-1}>
                     <span class="grc-where">{cellLabel(s.cell, format === '2019' ? '2019' : '2021', t.lang)}</span>
-                    <span class="grc-message">{t.lang === 'en' ? s.messageEn : s.message}</span>
+                    <span class="grc-message">{suspectMessage(s, t)}</span>
                     {onLocate && (
                       <button type="button" class="grc-locate" onClick={() => onLocate(own[0])}>
                         {t.locate}

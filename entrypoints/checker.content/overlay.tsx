@@ -19,7 +19,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CopyButtons } from '../../components/CopyButtons.tsx';
 import { FigureList } from '../../components/FigureList.tsx';
-import { FindingList, findingMessage } from '../../components/FindingList.tsx';
+import { FindingList, findingMessage, suspectMessage } from '../../components/FindingList.tsx';
 import { cellMarks, locateCell, problemCells, type CellMark } from '../../components/marks.ts';
 import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
@@ -191,9 +191,6 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
     </div>
   );
 }
-
-/** The engine's sentence for a suspect cell, in the interface's language, when it gives one. */
-const suspectMessage = (s: Suspect, t: Messages): string => (t.lang === 'en' ? s.messageEn : s.message);
 
 function Tooltip({ mark, rect, t, rules }: { mark: CellMark; rect: DOMRect; t: Messages; rules: RuleTexts }) {
   const top = rect.bottom + 6 > window.innerHeight - 120 ? Math.max(4, rect.top - 100) : rect.bottom + 6;
