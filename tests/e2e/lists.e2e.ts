@@ -124,6 +124,11 @@ async function libraryEntries(page: Page): Promise<{ url: string; origin: string
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('grc-library');
+        // No library yet (this test run alone): never create an empty one the library would then find.
+        open.onupgradeneeded = () => {
+          open.transaction?.abort();
+          resolve([]);
+        };
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
