@@ -16,10 +16,13 @@ import type { Analysis } from '../utils/report/types.ts';
 
 interface Props {
   findings: Finding[];
-  /** The analysis's suspects: the cells that explain failed checks. */
-  suspects?: Suspect[];
+  /**
+   * The analysis's suspects: the cells that explain failed checks. Required, so that no list
+   * counts a wrong cell's checks one by one where the verdict counts the cell once.
+   */
+  suspects: Suspect[];
   /** The report's format, to name a suspect's cell by its row and column. */
-  format?: Analysis['format'];
+  format: Analysis['format'];
   t: Messages;
   rules?: RuleTexts;
   /** 定位: where a finding points to on the page. */
@@ -36,7 +39,7 @@ export const findingMessage = (f: Finding, t: Messages) => (t.lang === 'en' ? (f
 /** The engine's sentence for a suspect cell, in the interface's language. */
 export const suspectMessage = (s: Suspect, t: Messages): string => (t.lang === 'en' ? s.messageEn : s.message);
 
-export function FindingList({ findings, suspects = [], format, t, rules, onLocate, onStep }: Props) {
+export function FindingList({ findings, suspects, format, t, rules, onLocate, onStep }: Props) {
   const failed = findings.filter((f) => f.status === 'fail');
   const title: Record<Group, string> = { error: t.errors, warning: t.warningsTitle, incomplete: t.incompleteTitle, info: t.infos };
   const items: Finding[] = [];

@@ -291,6 +291,18 @@ describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
     });
     expect(wrong.status).toBe('error');
     expect(wrong.chip).toMatch(/^表三 ✗ \d+ 处错误$/);
+    // The findings list tells the verdict's story: the one wrong cell is one error, named
+    // with the value it should have, the checks it explains beneath it.
+    const list = await page.locator('[data-draft-result]').evaluate((result) => ({
+      verdict: result.querySelector('.grc-verdict .grc-status')?.textContent,
+      errors: result.querySelector('.grc-error .grc-count')?.textContent,
+      suspects: [...result.querySelectorAll('li.grc-suspect')].map((li) => [li.getAttribute('data-suspect'), li.querySelector(':scope > .grc-message')?.textContent]),
+    }));
+    expect(list.verdict).toBe('✗ 1 处错误');
+    expect(list.errors).toBe('1');
+    expect(list.suspects).toHaveLength(1);
+    expect(list.suspects[0][0]).toBe('t3.new_received.natural');
+    expect(list.suspects[0][1]).toMatch(/^此格应为 42/);
     // (Playwright's locators reach into the draft view's open shadow root.)
     await page.locator('[data-grc-chip="t3"]').evaluate((chip) => (chip.scrollIntoView({ block: 'start' }), scrollBy(0, -70)));
     await page.screenshot({ path: join(SCREENSHOTS, 'draft.png') });

@@ -124,7 +124,7 @@ describe('findings list', () => {
       const [first, second] = analysis.findings.filter((f) => f.status === 'fail' && f.severity === 'error');
       const findings = [first, { ...second, dismissed: { reason: '已与填报单位核实', at: '2026-01-01' } }];
       const rules = { [first.id]: { title: { zh: '表三 收支平衡', en: 'Table 3 balance' }, explanation: { zh: '每一列都应成立。', en: 'In every column.' } } };
-      render(FindingList, { findings, t: messages('zh-CN'), rules });
+      render(FindingList, { findings, suspects: [], format: analysis.format, t: messages('zh-CN'), rules });
       expect(app.querySelector('.grc-error .grc-count')?.textContent).toBe('1');
       const dismissed = app.querySelector('li.grc-dismissed')!;
       expect(dismissed.querySelector('s')?.textContent).toBe(second.message);
@@ -142,7 +142,7 @@ describe('findings list', () => {
     await inDocument(async (app, render) => {
       const a = analysisWithSuspect();
       const located: string[] = [];
-      render(FindingList, { findings: a.findings, suspects: a.suspects, t: messages('zh-CN'), onLocate: (f) => located.push(f.check!) });
+      render(FindingList, { findings: a.findings, suspects: a.suspects, format: a.format, t: messages('zh-CN'), onLocate: (f) => located.push(f.check!) });
       // The list counts what the summary counts.
       expect(app.querySelector('.grc-error .grc-count')?.textContent).toBe(String(a.summary.errors));
       expect(a.summary.errors).toBe(1);

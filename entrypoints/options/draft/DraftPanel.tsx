@@ -235,7 +235,7 @@ export function DraftPanel({ lang = uiLang() }: { lang?: Lang }) {
           <div class="row">
             <button type="button" onClick={() => void keep()} disabled={saved || !a.isReport} data-draft-save>{saved ? words.saved : words.save}</button>
           </div>
-          <FindingList findings={a.findings} t={t} rules={ruleTexts(a.findings)} onLocate={(f) => locate(draft, f)} />
+          <FindingList findings={a.findings} suspects={a.suspects} format={a.format} t={t} rules={ruleTexts(a.findings)} onLocate={(f) => locate(draft, f)} />
           <h3>{t.figures}</h3>
           <FigureList figures={a.figures} lang={t.lang} />
           <CopyButtons analysis={a} t={t} copy={(p) => copyToClipboard(p)} perTable />
