@@ -4,7 +4,7 @@
  */
 import type { LibraryEntry } from '../../utils/library/store.ts';
 import { normalize } from '../../utils/report/normalize.ts';
-import type { VerdictStatus } from '../../utils/report/types.ts';
+import type { Analysis, VerdictStatus } from '../../utils/report/types.ts';
 
 export interface Row {
   url: string;
@@ -32,6 +32,9 @@ export interface Row {
 
 export type SortKey = keyof Omit<Row, 'search' | 'url'>;
 
+/** 未能核对: checks left open by blank cells, parts not read, tables not found. */
+export const uncheckedOf = (a: Analysis): number => a.summary.incomplete + a.summary.notChecked.length + (['t2', 't3', 't4'] as const).filter((t) => !a.tables[t].found).length;
+
 export function toRow(e: LibraryEntry): Row {
   const a = e.analysis;
   const s = a.summary;
@@ -44,7 +47,7 @@ export function toRow(e: LibraryEntry): Row {
     status: s.status,
     errors: s.errors,
     warnings: s.warnings,
-    unchecked: s.incomplete + s.notChecked.length + (['t2', 't3', 't4'] as const).filter((t) => !a.tables[t].found).length,
+    unchecked: uncheckedOf(a),
     dismissed: a.findings.filter((f) => f.dismissed).length,
     newReceived: a.figures.newReceived,
     grantedShare: a.figures.grantedShare,

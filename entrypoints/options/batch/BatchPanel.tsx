@@ -20,6 +20,7 @@ import { parseCsv, parsePasted, parseXlsx, type RosterEntry } from '../../../uti
 import type { FrameReport, GetTabMessage } from '../../../utils/messages.ts';
 import type { Analysis, PageSource } from '../../../utils/report/types.ts';
 import { exportRun } from './exportRun.ts';
+import { uncheckedOf } from '../rows.ts';
 import { batchWords, uiLang, type Lang } from './words.ts';
 import './batch.css';
 
@@ -55,8 +56,6 @@ function useRun(run: BatchRun): number {
 
 const unitOf = (i: BatchItem) => (i.outcome?.kind === 'report' ? (i.outcome.analysis.agency ?? i.unit) : i.unit) ?? '';
 const yearOf = (i: BatchItem) => (i.outcome?.kind === 'report' ? i.outcome.analysis.year : i.linkYear) ?? null;
-/** 未能核对: checks left open by blank cells, parts not read, tables not found. */
-const uncheckedOf = (a: Analysis) => a.summary.incomplete + a.summary.notChecked.length + (['t2', 't3', 't4'] as const).filter((t) => !a.tables[t].found).length;
 
 /**
  * "在标签页中打开核对": the page in a background tab, where its scripts fill it in and the
