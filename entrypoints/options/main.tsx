@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getSettings, type Language } from '../../utils/settings.ts';
 import { LibraryTab } from './LibraryTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
+import type { Lang } from '../../utils/report/labels.ts';
 import { wordsFor, type Words } from './words.ts';
 
 type TabId = keyof Words['tabs'];
@@ -17,7 +18,7 @@ const TAB_IDS: TabId[] = ['library', 'batch', 'draft', 'settings'];
 // The list and draft panels live in their own folders; found at build time, loaded only when
 // their tab opens (the .docx reader and the fetcher stay out of the library's bundle). Until
 // those files exist the tab says the feature is not ready.
-type Panel = ComponentType<{ lang: 'zh' | 'en' }>;
+type Panel = ComponentType<{ lang: Lang }>;
 const PANELS: Partial<Record<TabId, () => Promise<Panel>>> = {};
 for (const [path, load] of Object.entries(import.meta.glob('./batch/BatchPanel.tsx'))) {
   if (path) PANELS.batch = () => load().then((m) => (m as { BatchPanel: Panel }).BatchPanel);
@@ -40,7 +41,7 @@ function LazyPanel({ tab, w }: { tab: TabId; w: Words }) {
   }, [tab]);
   if (!PANELS[tab]) return <p class="placeholder" data-placeholder={tab}>{w.notYet(w.tabs[tab])}</p>;
   // The panels speak the page's language (the settings' choice, else the browser's).
-  return Shown ? <Shown lang={w === wordsFor('zh') ? 'zh' : 'en'} /> : null;
+  return Shown ? <Shown lang={w.lang} /> : null;
 }
 
 function App({ language }: { language: Language }) {
@@ -49,7 +50,7 @@ function App({ language }: { language: Language }) {
   const w = wordsFor(lang);
   useEffect(() => {
     document.title = w.pageTitle;
-    document.documentElement.lang = w === wordsFor('zh') ? 'zh-CN' : 'en';
+    document.documentElement.lang = w.lang === 'zh' ? 'zh-CN' : 'en';
   }, [w]);
   const choose = (t: TabId) => {
     setTab(t);

@@ -1,8 +1,11 @@
 /** The library page's words, Chinese first; English when the settings or the browser say so. */
+import { messages } from '../../utils/i18n.ts';
+import type { Lang } from '../../utils/report/labels.ts';
 import type { Language } from '../../utils/settings.ts';
 import type { VerdictStatus } from '../../utils/report/types.ts';
 
 const zh = {
+  lang: 'zh' as Lang,
   pageTitle: '年报校验 · 报告库',
   tabs: { library: '报告库', batch: '批量核对', draft: '检查草稿', settings: '设置' },
   notYet: (what: string) => `「${what}」功能尚未就绪（由批量核对功能提供）。`,
@@ -52,6 +55,7 @@ const zh = {
 export type Words = typeof zh;
 
 const en: Words = {
+  lang: 'en',
   pageTitle: 'Report check · Library',
   tabs: { library: 'Library', batch: 'Check a list', draft: 'Check a draft', settings: 'Settings' },
   notYet: (what) => `“${what}” is not available yet (it comes with list checking).`,
@@ -100,6 +104,7 @@ const en: Words = {
 };
 
 export function wordsFor(language: Language): Words {
-  const lang = language === 'auto' ? (navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en') : language;
+  // 'auto': the browser's language, as every other surface reads it (utils/i18n.ts).
+  const lang = language === 'auto' ? messages().lang : language;
   return lang === 'en' ? en : zh;
 }

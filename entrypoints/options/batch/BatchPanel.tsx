@@ -21,7 +21,7 @@ import type { FrameReport, GetTabMessage } from '../../../utils/messages.ts';
 import type { Analysis, PageSource } from '../../../utils/report/types.ts';
 import { exportRun } from './exportRun.ts';
 import { uncheckedOf } from '../rows.ts';
-import { batchWords, uiLang, type Lang } from './words.ts';
+import { batchWords, type Lang } from './words.ts';
 import './batch.css';
 
 
@@ -120,7 +120,7 @@ function Row({ run, item, lang }: { run: BatchRun; item: BatchItem; lang: Lang }
 }
 
 /** `lang`: the library page's language (the settings' choice, else the browser's). */
-export function BatchPanel({ lang = uiLang() }: { lang?: Lang }) {
+export function BatchPanel({ lang }: { lang: Lang }) {
   const w = batchWords(lang);
   const listParam = useMemo(() => new URLSearchParams(location.search).get('list'), []);
   const [maxPages, setMaxPages] = useState(DEFAULT_MAX_LIST_PAGES);

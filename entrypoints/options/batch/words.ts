@@ -1,4 +1,6 @@
-/** The words of the list and draft panels, Chinese first, English for browsers in another language. */
+/** The words of the list and draft panels, Chinese first, English when the library page speaks English. */
+import type { Lang } from '../../../utils/report/labels.ts';
+
 const zh = {
   batchTitle: '批量核对',
   batchIntro: '粘贴年报页面或年报列表页的网址（每行一个），或打开“单位, 网址”名册（CSV/XLSX）。扩展会逐一读取这些页面（每次最多 2 个，中间稍作停顿），不运行页面脚本，用同一引擎核对，结果存入报告库。',
@@ -75,6 +77,5 @@ const en: BatchWords = {
   network: 'This page reads only the pages you asked to check, only from their own sites, and sends nothing anywhere else.',
 };
 
-export type Lang = 'zh' | 'en';
-export const uiLang = (): Lang => (typeof navigator !== 'undefined' && !/^zh/i.test(navigator.language) ? 'en' : 'zh');
-export const batchWords = (lang: Lang = uiLang()): BatchWords => (lang === 'zh' ? zh : en);
+export type { Lang };
+export const batchWords = (lang: Lang): BatchWords => (lang === 'zh' ? zh : en);

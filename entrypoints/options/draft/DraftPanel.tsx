@@ -21,7 +21,7 @@ import { getSettings } from '../../../utils/settings.ts';
 import type { TableId } from '../../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../../utils/report/labels.ts';
 import type { Analysis, Finding } from '../../../utils/report/types.ts';
-import { batchWords, uiLang, type Lang } from '../batch/words.ts';
+import { batchWords, type Lang } from '../batch/words.ts';
 import { DraftError, readDraftFile, readDraftHtml, readDraftText, type Draft } from './readDraft.ts';
 import '../batch/batch.css';
 
@@ -152,7 +152,7 @@ function locate(draft: Draft, f: Finding) {
 }
 
 /** `lang`: the library page's language (the settings' choice, else the browser's). */
-export function DraftPanel({ lang = uiLang() }: { lang?: Lang }) {
+export function DraftPanel({ lang }: { lang: Lang }) {
   const t = messages(lang);
   const w = batchWords(lang);
   const words = WORDS[lang];
