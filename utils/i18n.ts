@@ -11,9 +11,6 @@ import type { TableVerdict, VerdictStatus } from './report/types.ts';
 /** Each rule's title and explanation, zh and en (ruleTexts in utils/report/rules/index.ts). */
 export type RuleTexts = Record<string, Pick<RuleText, 'title' | 'explanation'>>;
 
-/** The mark before a status, the same on every surface. */
-export const STATUS_MARK: Record<VerdictStatus, string> = { errors: '✗', warnings: '!', incomplete: '⚠', ok: '✓' };
-
 const zh = {
   lang: 'zh' as Lang,
   title: '年报校验',
@@ -54,8 +51,6 @@ const zh = {
   infos: '提示',
   locate: '定位',
   nextProblem: '下一处问题',
-  noProblem: '没有需要定位的问题',
-  explain: '规则说明',
   cellsLine: '单元格',
   dismissed: (reason: string) => `已忽略：${reason}`,
   expectedLabel: '应为',
@@ -72,13 +67,11 @@ const zh = {
   close: '收起',
   moveCorner: '换个角落',
   figures: '主要数据',
-  findings: '核对结果',
   frameTop: '本页',
   frameInner: '内嵌页面',
   frameOtherSite: '来自其他网站的内嵌页面',
   reportsInTab: (n: number) => `此标签页有 ${n} 份报告`,
   openLibrary: '报告库',
-  blank: '空白',
 };
 export type Messages = typeof zh;
 
@@ -116,8 +109,6 @@ const en: Messages = {
   infos: 'Notes',
   locate: 'Locate',
   nextProblem: 'Next problem',
-  noProblem: 'No problem to locate',
-  explain: 'About this rule',
   cellsLine: 'Cells',
   dismissed: (reason) => `Dismissed: ${reason}`,
   expectedLabel: 'should be',
@@ -134,13 +125,11 @@ const en: Messages = {
   close: 'Close',
   moveCorner: 'Move to another corner',
   figures: 'Key figures',
-  findings: 'Findings',
   frameTop: 'This page',
   frameInner: 'Embedded frame',
   frameOtherSite: 'Embedded frame from another site',
   reportsInTab: (n) => `${n} reports in this tab`,
   openLibrary: 'Report library',
-  blank: 'blank',
 };
 
 /** The words for the browser's language (Chinese for zh-*, English otherwise). */
