@@ -95,6 +95,14 @@ function record({ tabId, frameId, url, tabUrl }: FrameSender, analysis: Analysis
   });
 }
 
+/** Runs one of our scripts in the frame that asked, and only there; false if the frame went away meanwhile. */
+function injectInto({ tabId, frameId }: FrameSender, file: typeof CHECKER_FILE | typeof OVERLAY_FILE): Promise<boolean> {
+  return browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] }).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
 function unreadBecause(analysis: Analysis): NotChecked | undefined {
   if (analysis.isReport) return undefined;
@@ -133,26 +141,11 @@ export default defineBackground(() => {
       return record(frame, analysis, why).then(() => true);
     }
     if (m?.type === 'grc:inject' && frame) {
-      const { tabId, frameId, url } = frame;
-      return turnedOffOn(url).then((off) => // library: the person turned the extension off on this site
-        off
-          ? false
-          : browser.scripting
-              .executeScript({ target: { tabId, frameIds: [frameId] }, files: [CHECKER_FILE] })
-              .then(
-                () => true,
-                // The frame may have gone away meanwhile; nothing else to do.
-                () => false,
-              ),
-      );
+      // library: the person turned the extension off on this site
+      return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, CHECKER_FILE)));
     }
-    if (m?.type === 'grc:load-overlay' && frame) {
-      // Into the frame that asked, and only there; the checker reads it from its world's global.
-      return browser.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: [OVERLAY_FILE] }).then(
-        () => true,
-        () => false, // the frame went away meanwhile
-      );
-    }
+    // The checker found a report: the overlay into its frame, where it reads it from its world's global.
+    if (m?.type === 'grc:load-overlay' && frame) return injectInto(frame, OVERLAY_FILE);
     if (m?.type === 'grc:get') {
       if (!Number.isInteger(m.tabId) || !mayRead(sender, m.tabId, extensionOrigin)) return Promise.resolve([]);
       return queued(m.tabId, () => load(m.tabId));

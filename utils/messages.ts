@@ -17,9 +17,9 @@ export interface AnalyzeResponse {
   cellRefs: [cellId: string, node: number][];
   tableRefs: Record<TableId, number[]>;
   /** Cells of tables written as text: where the value stands in its text block (the node in cellRefs). */
-  cellAt?: [cellId: string, start: number, end: number][];
+  cellAt: [cellId: string, start: number, end: number][];
   /** The title and explanation of each rule with a finding here, for the overlay (no rule code in the page). */
-  rules?: RuleTexts;
+  rules: RuleTexts;
 }
 /** checker → background: this frame holds no report (any more), or the checker stopped. */
 export interface NotAReportMessage {

@@ -202,8 +202,8 @@ class PageChecker {
       analysis: response.analysis,
       cellRefs: new Map(response.cellRefs.map(([id, i]) => [id, nodes[i]])),
       tableRefs: { t2: toNodes(response.tableRefs.t2), t3: toNodes(response.tableRefs.t3), t4: toNodes(response.tableRefs.t4) },
-      cellAt: new Map((response.cellAt ?? []).map(([id, start, end]) => [id, { start, end }])),
-      rules: response.rules ?? {},
+      cellAt: new Map(response.cellAt.map(([id, start, end]) => [id, { start, end }])),
+      rules: response.rules,
     };
   }
 
