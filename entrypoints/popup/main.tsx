@@ -24,11 +24,11 @@ import type { Analysis } from '../../utils/report/types.ts';
 /** The interface's words: the settings' language (utils/settings.ts: 'auto' | 'zh' | 'en'), else the browser's (set before the first render). */
 let t = messages();
 
-async function currentTab(): Promise<{ id?: number; url?: string }> {
+async function currentTabId(): Promise<number | undefined> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return browser.tabs.get(fromUrl).catch(() => ({ id: fromUrl }));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab ?? {};
+  return tab?.id;
 }
 
 /** What the frame is: the page itself, a frame of its own site, or another site's (the background decides, utils/tabReports.ts). */
@@ -83,12 +83,12 @@ function Popup() {
   const [state, setState] = useState<{ tabId?: number; frames?: FrameReport[] }>({});
   useEffect(() => {
     void (async () => {
-      const tab = await currentTab();
-      if (tab.id === undefined) return setState({ frames: [] });
-      const message: GetTabMessage = { type: 'grc:get', tabId: tab.id };
+      const tabId = await currentTabId();
+      if (tabId === undefined) return setState({ frames: [] });
+      const message: GetTabMessage = { type: 'grc:get', tabId };
       const frames = ((await browser.runtime.sendMessage(message).catch(() => [])) as FrameReport[] | undefined) ?? [];
       // Already in order: the page's own report first (orderFrames in utils/tabReports.ts).
-      setState({ tabId: tab.id, frames });
+      setState({ tabId, frames });
     })();
   }, []);
   if (!state.frames) return null;
