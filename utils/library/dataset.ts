@@ -16,7 +16,8 @@ export const BOM = '\ufeff';
  */
 export type DatasetItem = LibraryEntry | (Unreadable & { checkedAt?: string });
 
-const isEntry = (e: DatasetItem): e is LibraryEntry => 'analysis' in e;
+/** A report the library keeps, not a page that could not be read. */
+export const isEntry = (e: DatasetItem): e is LibraryEntry => 'analysis' in e;
 const asDataSetEntry = (e: DatasetItem): DataSetEntry => (isEntry(e) ? { ...e.analysis, checkedAt: e.checkedAt } : e);
 
 export function datasetCsv(entries: DatasetItem[]): string {

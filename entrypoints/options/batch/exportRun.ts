@@ -5,7 +5,7 @@
  * not be read a row with its address and the reason in the `error` column (not in the JSON
  * backup, which holds reports only).
  */
-import { datasetCsv, datasetJson, toSheetData, workbookRows, type DatasetItem } from '../../../utils/library/dataset.ts';
+import { datasetCsv, datasetJson, isEntry, toSheetData, workbookRows, type DatasetItem } from '../../../utils/library/dataset.ts';
 import { library, siteOf, type LibraryEntry } from '../../../utils/library/store.ts';
 import type { BatchItem } from '../../../utils/fetch/batch.ts';
 import { outcomeLine } from '../../../utils/fetch/reasons.ts';
@@ -44,7 +44,7 @@ export async function exportRun(items: BatchItem[], kind: 'csv' | 'json' | 'xlsx
   const rows = await runRows(items);
   const name = `批量核对-${stamp()}.${kind}`;
   if (kind === 'csv') download(name, new Blob([datasetCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  if (kind === 'json') download(name, new Blob([datasetJson(rows.filter((r): r is LibraryEntry => 'analysis' in r))], { type: 'application/json' }));
+  if (kind === 'json') download(name, new Blob([datasetJson(rows.filter(isEntry))], { type: 'application/json' }));
   if (kind === 'xlsx') {
     // Loaded only when asked, as on the library tab.
     const { default: writeXlsxFile } = await import('write-excel-file/browser');
