@@ -7,7 +7,7 @@
 import { FIGURE_LABELS, formatFigure } from '../utils/report/figures.ts';
 import { notCheckedWords, verdictWords } from '../utils/report/export.ts';
 import { cellLabel, identityLine } from '../utils/report/labels.ts';
-import { underSuspects } from '../utils/report/summary.ts';
+import { underSuspects } from '../utils/report/suspectGroups.ts';
 import type { Analysis, Figures, Finding, VerdictStatus } from '../utils/report/types.ts';
 import type { Entry } from './main.ts';
 

@@ -11,7 +11,7 @@
 import type { Finding, Suspect } from '../utils/report/types.ts';
 import type { Messages, RuleTexts } from '../utils/i18n.ts';
 import { cellLabel } from '../utils/report/labels.ts';
-import { underSuspects } from '../utils/report/summary.ts';
+import { underSuspects } from '../utils/report/suspectGroups.ts';
 import type { Analysis } from '../utils/report/types.ts';
 
 interface Props {

@@ -36,17 +36,6 @@ export interface SummaryInput {
   notes?: NotChecked[];
 }
 
-/**
- * Failed findings as the lists show them (the panel's and popup's FindingList, the command
- * line's text): those a suspect cell explains gathered under it, the others alone, so that a
- * list counts what the summary counts.
- */
-export function underSuspects(findings: Finding[], suspects: Suspect[]): { named: { suspect: Suspect; own: Finding[] }[]; alone: Finding[] } {
-  const named = suspects.map((suspect) => ({ suspect, own: findings.filter((f) => f.suspect === suspect.cell) })).filter(({ own }) => own.length > 0);
-  const alone = findings.filter((f) => !named.some(({ suspect }) => suspect.cell === f.suspect));
-  return { named, alone };
-}
-
 export function summarize({ isReport, findings, suspects, tables, notes = [] }: SummaryInput): Summary {
   const live = findings.filter((f) => !f.dismissed);
   // A page that is no report still keeps the reader's notes: a report nested too deep or cut
