@@ -5,12 +5,13 @@
  * Here those offsets become a DOM Range again, and ranges are painted with the CSS Custom
  * Highlight API — a wrapping <mark> only where the browser lacks it.
  */
+import { COLLAPSED_SPACE, SKIP } from '../report/pageText.ts';
 import type { TextSpan } from '../report/types.ts';
 
 /** What page.ts does not read: a text node under one of these is not part of the block's text. */
-const NOT_READ = 'script,style,noscript,template,svg,head,iframe,object,canvas,select,textarea,button,[hidden],[data-grc-ui]';
+const NOT_READ = [...SKIP, '[hidden]', '[data-grc-ui]'].join(',');
 /** page.ts collapses runs of these into one space (line breaks stay) and trims the block. */
-const COLLAPSED = /[ \t\r\f\v\u00a0]/;
+const COLLAPSED = new RegExp(COLLAPSED_SPACE.source);
 const SPACE = /\s/;
 
 /**

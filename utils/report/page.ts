@@ -10,6 +10,7 @@ import { FORMAT_SIGNATURES, T2_BLOCKS, T3_ROWS, T4_GROUPS } from './formats.ts';
 import { mapFromPairs, normalizerWith } from './normalize.ts';
 import type { Block, NotChecked, PageSource, RawCell, RawRow } from './types.ts';
 import { readPublished } from './published.ts';
+import { COLLAPSED_SPACE, SKIP } from './pageText.ts';
 
 export interface TreeAccess<N> {
   isElement(node: N): boolean;
@@ -28,7 +29,6 @@ export interface TreeAccess<N> {
   attr(node: N, name: string): string | null;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'canvas', 'select', 'textarea', 'button']);
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'form', 'fieldset',
@@ -128,7 +128,7 @@ export function* readTree<N>(root: N, a: TreeAccess<N>, meta: PageMeta, limits: 
   /** The line's first text node: where the checker finds a text cell's offsets again. */
   let lineStart: N | undefined;
   const flush = () => {
-    const t = line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
+    const t = line.replace(COLLAPSED_SPACE, ' ').trim();
     if (t) blocks.push(lineStart === undefined ? { kind: 'text', text: t } : { kind: 'text', text: t, ref: lineStart });
     line = '';
     lineStart = undefined;
@@ -287,7 +287,7 @@ function cellText<N>(node: N, a: TreeAccess<N>, max = MAX_CELL_CHARS): string {
     if (block && out && !out.endsWith('\n')) out += '\n';
   };
   walk(node, 0);
-  return out.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return out.replace(COLLAPSED_SPACE, ' ').replace(/ *\n */g, '\n').trim();
 }
 
 function span<N>(node: N, a: TreeAccess<N>, name: string): number {
