@@ -26,7 +26,7 @@ import { rowCells, toGrid } from './grid.ts';
 import { normalize, normalizeWithMap } from './normalize.ts';
 import { parseCell, type CellValue } from './numbers.ts';
 import { GRANTED, isGrantedLabel, sectionAt, sectionLines, type Line, type SectionHit } from './narrative.ts';
-import { splitDigitRun, type SplitResult, type SplitSpec } from './textTables.ts';
+import { offsetsInOrder, splitDigitRun, type SplitResult, type SplitSpec } from './textTables.ts';
 import type { Block, NotChecked, RawCell, TableInfo, TextSpan } from './types.ts';
 
 export type CellType = 'count' | 'signed' | 'amount';
@@ -319,13 +319,8 @@ function regionOf<Ref>(lines: Line[], sections: SectionHit[], id: SectionHit['id
  */
 function valuePlaces<Ref>(region: Region<Ref> | undefined, runStart: number | undefined, run: string, values: string[]) {
   if (!region || runStart === undefined) return values.map(() => undefined);
-  let cursor = 0;
-  return values.map((v) => {
-    const p = v === '' ? -1 : run.indexOf(v, cursor);
-    if (p < 0) return undefined;
-    cursor = p + v.length;
-    return region.place(runStart + p, v.length);
-  });
+  const offsets = offsetsInOrder(run, values);
+  return values.map((v, i) => (offsets[i] < 0 ? undefined : region.place(runStart + offsets[i], v.length)));
 }
 
 const flatCell = <Ref>(text: string, place?: Pick<RawCell<Ref>, 'ref' | 'at'>): RawCell<Ref> => ({ text, rowSpan: 1, colSpan: 1, ...place });

@@ -267,13 +267,9 @@ function linesOf<Ref>(blocks: Block<Ref>[]): (TextLine<Ref> | Block<Ref>)[] {
       out.push(block);
       continue;
     }
-    // The pieces are slices of the block's text, in order: each is found after the one before.
-    let cursor = 0;
-    for (const text of cutRunTogetherText(block.text)) {
-      const base = block.text.indexOf(text, cursor);
-      if (base >= 0) cursor = base + text.length;
-      texts.push(base >= 0 && block.ref !== undefined ? { kind: 'text', text, ref: block.ref, base } : { kind: 'text', text });
-    }
+    const pieces = cutRunTogetherText(block.text);
+    const bases = offsetsInOrder(block.text, pieces);
+    pieces.forEach((text, k) => texts.push(bases[k] >= 0 && block.ref !== undefined ? { kind: 'text', text, ref: block.ref, base: bases[k] } : { kind: 'text', text }));
   }
   flushTexts();
   return out;
@@ -286,13 +282,21 @@ function linesOf<Ref>(blocks: Block<Ref>[]): (TextLine<Ref> | Block<Ref>)[] {
  */
 function placeCells<Ref>(row: RawRow<Ref>, { text: line, ref, base }: TextLine<Ref>): RawRow<Ref> {
   if (ref === undefined || base === undefined) return row;
+  const starts = offsetsInOrder(line, row.map((c) => c.text));
+  return row.map((c, i) => (starts[i] < 0 ? c : { ...c, ref, at: { start: base + starts[i], end: base + starts[i] + c.text.length } }));
+}
+
+/**
+ * Where each piece stands in `text`, the pieces being slices of it in order (a line's cells, a
+ * block's lines, a run's values): each is found after the one before; -1 for an empty piece or
+ * one not found.
+ */
+export function offsetsInOrder(text: string, pieces: string[]): number[] {
   let cursor = 0;
-  return row.map((c) => {
-    if (!c.text) return c;
-    const start = line.indexOf(c.text, cursor);
-    if (start < 0) return c;
-    cursor = start + c.text.length;
-    return { ...c, ref, at: { start: base + start, end: base + cursor } };
+  return pieces.map((piece) => {
+    const at = piece === '' ? -1 : text.indexOf(piece, cursor);
+    if (at >= 0) cursor = at + piece.length;
+    return at;
   });
 }
 
