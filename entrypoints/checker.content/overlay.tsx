@@ -84,6 +84,8 @@ function afterPaint(fn: () => void) {
 const rectOf = (p: Place) => (p.kind === 'cell' ? p.el.getBoundingClientRect() : p.range.getBoundingClientRect());
 const nodeOf = (p: Place): Node => (p.kind === 'cell' ? p.el : p.range.startContainer);
 const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** For sort: `a` before `b` in the document. */
+const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 /** The block element a text node belongs to (where a chip goes for a table written as text). */
 const blockOf = (node: Node) => node.parentElement?.closest('p, div, li, pre, td, section, article, blockquote, h1, h2, h3, h4, h5, h6') ?? null;
 
@@ -310,7 +312,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
         .filter((id) => id.startsWith(`${table}.`))
         .map((id) => cellRefs.get(id))
         .filter((n): n is Node => !!n?.isConnected)
-        .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+        .sort(inDocumentOrder)[0];
       anchor = (first && blockOf(first)) ?? undefined;
     }
     if (!anchor || anchor === document.body) continue;
@@ -520,7 +522,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   const problems = problemCells(analysis)
     .map((id) => ({ id, place: placeOf(id) }))
     .filter((p): p is { id: string; place: Place } => p.place !== null)
-    .sort((a, b) => (nodeOf(a.place).compareDocumentPosition(nodeOf(b.place)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    .sort((a, b) => inDocumentOrder(nodeOf(a.place), nodeOf(b.place)));
   let cursor = -1;
   const next = (): boolean => {
     if (problems.length === 0) return false;
