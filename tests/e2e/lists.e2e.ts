@@ -313,7 +313,7 @@ describe.runIf(hasLibraryPage)('checking a draft before publishing', () => {
     await page.locator('[data-draft-save]').click();
     await expect.poll(async () => (await libraryEntries(page)).find((e) => e.url === 'draft:2021年年报（征求意见稿）.docx'), { timeout: 10_000 }).toMatchObject({ origin: 'draft', status: 'errors' });
     // Kept through the library (which checks it again): the draft is marked anew, once.
-    expect(await page.locator('[data-draft-save]').textContent()).toBe('已存入报告库');
+    await expect.poll(() => page.locator('[data-draft-save]').textContent()).toBe('已存入报告库');
     expect(await marks()).toEqual(before);
     await page.close();
   });
