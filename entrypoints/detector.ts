@@ -28,7 +28,9 @@ export default defineUnlistedScript(() => {
   const extension = () => (runtime ??= (api.browser ?? api.chrome)?.runtime);
   let done = false;
   let first = true;
-  const observer = new MutationObserver(() => schedule());
+  // The debounce is made at the first change: most pages never change after the first look.
+  let schedule: (() => void) | undefined;
+  const observer = new MutationObserver(() => (schedule ??= debouncedLook(look))());
   const look = () => {
     if (done) return;
     // The extension was reloaded or removed since the last look: this copy is orphaned and
@@ -45,7 +47,6 @@ export default defineUnlistedScript(() => {
     const message: InjectCheckerMessage = { type: 'grc:inject' };
     extension()?.sendMessage(message).catch(() => {});
   };
-  const schedule = debouncedLook(look);
 
   look();
   // Not a report yet: reports injected later, or reached by single-page navigation (which

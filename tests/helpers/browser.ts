@@ -42,9 +42,12 @@ export interface ExtensionBrowser {
  * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
  * it), Chinese locale (or `locale`), gov.cn hosts on this machine.
  */
-export async function launchWithExtension(others: string[] = [], locale = 'zh-CN'): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
+/**
+ * Debian's Chromium with exactly these unpacked extensions (ours need not be one of them: the
+ * browser benchmark measures its baseline extension alone).
+ */
+export async function launchWithExtensions(dirs: string[], locale = 'zh-CN'): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
@@ -52,8 +55,8 @@ export async function launchWithExtension(others: string[] = [], locale = 'zh-CN
     args: [
       '--no-sandbox',
       `--lang=${locale}`,
-      `--disable-extensions-except=${[EXTENSION_DIR, ...others].join(',')}`,
-      `--load-extension=${[EXTENSION_DIR, ...others].join(',')}`,
+      `--disable-extensions-except=${dirs.join(',')}`,
+      `--load-extension=${dirs.join(',')}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
       '--disable-background-networking',
       '--disable-component-update',
@@ -62,6 +65,11 @@ export async function launchWithExtension(others: string[] = [], locale = 'zh-CN
       '--disable-gpu',
     ],
   });
+}
+
+export async function launchWithExtension(others: string[] = [], locale = 'zh-CN'): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
+  const context = await launchWithExtensions([EXTENSION_DIR, ...others], locale);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   if (!worker.url().endsWith('/background.js')) throw new Error(`unexpected service worker ${worker.url()}`);
   return { context, worker, extensionId: new URL(worker.url()).host };
