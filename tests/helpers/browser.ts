@@ -39,12 +39,9 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
- * it), Chinese locale (or `locale`), gov.cn hosts on this machine.
- */
-/**
- * Debian's Chromium with exactly these unpacked extensions (ours need not be one of them: the
- * browser benchmark measures its baseline extension alone).
+ * Debian's Chromium with exactly these unpacked extension folders, Chinese locale (or
+ * `locale`), gov.cn hosts on this machine. Ours need not be among them: the browser benchmark
+ * measures its baseline extension alone.
  */
 export async function launchWithExtensions(dirs: string[], locale = 'zh-CN'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'grc-chromium-')), {
@@ -67,6 +64,10 @@ export async function launchWithExtensions(dirs: string[], locale = 'zh-CN'): Pr
   });
 }
 
+/**
+ * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
+ * it), Chinese locale (or `locale`), gov.cn hosts on this machine.
+ */
 export async function launchWithExtension(others: string[] = [], locale = 'zh-CN'): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
   const context = await launchWithExtensions([EXTENSION_DIR, ...others], locale);
