@@ -109,14 +109,14 @@ async function measure(page: Page, url: string, report: boolean, floor = false) 
     await page.waitForTimeout(1000);
   });
   // The floor's browser has only the baseline extension: its time is all there is to read.
-  if (floor) return { ...ourTime(events), longest: 0, longestWork: 0 };
+  if (floor) return { ...ourTime(events, url), longest: 0, longestWork: 0 };
   const marked = await page.locator('[data-grc-cell]').count();
   if (report !== marked > 0) throw new Error(`${url}: expected ${report ? 'a checked report' : 'no trace'}, found ${marked} marked cells`);
-  const tasks = ourTasks(events);
+  const tasks = ourTasks(events, url);
   // Our longest task, and the same without the frame the browser draws in it (see OurTask).
   const longest = Math.max(0, ...tasks.map((t) => t.ms));
   const longestWork = Math.max(0, ...tasks.map((t) => t.ms - t.frameMs));
-  return { ...ourTime(events), longest, longestWork };
+  return { ...ourTime(events, url), longest, longestWork };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -36,21 +36,30 @@ const FRAME_WORK = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', '
 const SCRIPT_CALL = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'RunMicrotasks', 'FireAnimationFrame', 'TimerFire']);
 
 /**
- * The page's main-thread tasks that ran our scripts, each with its length in ms. Chromium's
- * trace marks every script evaluation and callback with its script's URL; a top-level task
- * (one not inside another) counts as ours when it holds such a mark, and counts whole: the
- * compile, the run, the microtasks after it, and any layout our calls forced. A task that ran
- * the checker is the checker's, even if the detector ran in it too.
+ * The main-thread tasks that ran our scripts on the page loaded from `url`, each with its
+ * length in ms. Chromium's trace marks every script evaluation and callback with its script's
+ * URL; a top-level task (one not inside another) counts as ours when it holds such a mark, and
+ * counts whole: the compile, the run, the microtasks after it, and any layout our calls forced.
+ * A task that ran the checker is the checker's, even if the detector ran in it too.
+ *
+ * Only tasks from the start of the navigation to `url` on count. A trace can also hold the page
+ * loaded before it in the same tab (the same-site blank page the benchmark loads first, so that
+ * the measured page stays in its renderer): its content scripts run at idle, often after the
+ * navigation that loaded it has returned, and were counted as the measured page's until
+ * navigation starts were read.
  */
-export function ourTasks(events: TraceEvent[]): OurTask[] {
+export function ourTasks(events: TraceEvent[], url: string): OurTask[] {
   const ours = (e: TraceEvent): Script | null => {
     const args = JSON.stringify(e.args ?? {});
     return SCRIPTS.find((name) => args.includes(`/${name}.js`)) ?? null;
   };
-  const first = events.find((e) => ours(e) && e.name === 'EvaluateScript');
+  const since = navigationStart(events, url);
+  const first = events.find((e) => e.ts >= since && ours(e) && e.name === 'EvaluateScript');
   if (!first) return [];
   // The renderer's main thread is the one that evaluated the first content script.
-  const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const main = events
+    .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= since)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const tasks: OurTask[] = [];
   let top: TraceEvent | null = null;
   let owner: Script | null = null;
@@ -77,10 +86,21 @@ export function ourTasks(events: TraceEvent[]): OurTask[] {
   return tasks;
 }
 
-/** Milliseconds of main-thread time in the tasks that ran each script. */
-export function ourTime(events: TraceEvent[]): Record<Script, number> {
+/** When the tab's last navigation to `url` started (trace time, µs). */
+function navigationStart(events: TraceEvent[], url: string): number {
+  const starts = events.filter((e) => {
+    if (e.name !== 'navigationStart') return false;
+    const data = (e.args as { data?: { documentLoaderURL?: string; isOutermostMainFrame?: boolean } } | undefined)?.data;
+    return data?.isOutermostMainFrame === true && data.documentLoaderURL === url;
+  });
+  if (!starts.length) throw new Error(`the trace holds no navigation to ${url}`);
+  return Math.max(...starts.map((e) => e.ts));
+}
+
+/** Milliseconds of main-thread time in the tasks that ran each script on the page at `url`. */
+export function ourTime(events: TraceEvent[], url: string): Record<Script, number> {
   const total: Record<Script, number> = { detector: 0, checker: 0, overlay: 0, baseline: 0 };
-  for (const { script, ms } of ourTasks(events)) total[script] += ms;
+  for (const { script, ms } of ourTasks(events, url)) total[script] += ms;
   return total;
 }
 
@@ -91,7 +111,8 @@ export async function traced(page: Page, run: () => Promise<void>): Promise<Trac
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+    // blink.user_timing: the navigation starts (see ourTasks).
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] },
     transferMode: 'ReportEvents',
   });
   try {
