@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { toDataSetTSV, toHTML, toJSON, toMarkdown, toTableHTML, toTableTSV, toTSV } from '../utils/report/export.ts';
-import type { TableId } from '../utils/report/formats.ts';
+import { TABLE_IDS } from '../utils/report/formats.ts';
 import type { Analysis } from '../utils/report/types.ts';
 import type { Messages } from '../utils/i18n.ts';
 import type { ClipboardPayload } from '../utils/dom/clipboard.ts';
@@ -32,7 +32,7 @@ export function CopyButtons({ analysis, t, copy, rows, perTable }: Props) {
       setStatus({ ok: false, text: t.copyFailed((e as Error).message || String(e)) });
     }
   };
-  const tables = (['t2', 't3', 't4'] as TableId[]).filter((id) => analysis.tables[id].found);
+  const tables = TABLE_IDS.filter((id) => analysis.tables[id].found);
   return (
     <div class="grc-copy">
       {perTable &&

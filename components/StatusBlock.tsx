@@ -4,11 +4,10 @@
  * line per table (the chip's words).
  */
 import { TABLE_NAMES } from '../utils/report/labels.ts';
-import type { TableId } from '../utils/report/formats.ts';
+import { TABLE_IDS, type TableId } from '../utils/report/formats.ts';
 import type { Summary } from '../utils/report/types.ts';
 import type { Messages } from '../utils/i18n.ts';
 
-const TABLES: TableId[] = ['t2', 't3', 't4'];
 
 export function StatusBlock({ summary, t, onTable }: { summary: Summary; t: Messages; onTable?: (table: TableId) => void }) {
   return (
@@ -28,7 +27,7 @@ export function StatusBlock({ summary, t, onTable }: { summary: Summary; t: Mess
         </div>
       )}
       <ul class="grc-table-lines">
-        {TABLES.map((table) => {
+        {TABLE_IDS.map((table) => {
           const v = summary.tables[table];
           const name = TABLE_NAMES[table][t.lang];
           return (

@@ -27,7 +27,7 @@ import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highli
 import { nextTask } from '../../utils/dom/page.ts';
 import { messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
 import { groupDigits } from '../../utils/report/labels.ts';
-import type { TableId } from '../../utils/report/formats.ts';
+import { TABLE_IDS, type TableId } from '../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../utils/report/labels.ts';
 import type { Analysis, Finding, Suspect, TableVerdict, TextSpan } from '../../utils/report/types.ts';
 import { pageCss, TEXT_MARK_CSS, UI_CSS } from './style.ts';
@@ -52,7 +52,6 @@ export interface Overlay {
 
 type Corner = 'br' | 'bl' | 'tl' | 'tr';
 const CORNERS: Corner[] = ['br', 'bl', 'tl', 'tr'];
-const TABLES: TableId[] = ['t2', 't3', 't4'];
 
 /**
  * Where the panel's state is kept (storage.local, this extension only):
@@ -304,7 +303,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   const tableAnchors: Element[] = [];
   const anchorOf: Partial<Record<TableId, Element>> = {};
   const chipOf: Partial<Record<TableId, ShadowRootContentScriptUi<unknown>>> = {};
-  for (const table of TABLES) {
+  for (const table of TABLE_IDS) {
     if (!analysis.tables[table].found) continue;
     let anchor = tableRefs[table].find((n) => n.isConnected) as Element | undefined;
     if (!anchor) {
@@ -379,7 +378,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
           step={(f) => locateFinding(f, false)}
           next={() => void next()}
           toTable={(table) => anchorOf[table]?.scrollIntoView({ block: 'start' })}
-          chips={TABLES.filter((table) => chipOf[table])}
+          chips={TABLE_IDS.filter((table) => chipOf[table])}
           toChip={(table) => {
             const button = chipOf[table]?.shadow.querySelector<HTMLElement>('.grc-chip');
             button?.scrollIntoView({ block: 'center' });

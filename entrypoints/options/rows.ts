@@ -3,6 +3,7 @@
  * the filters, and the sort. Pure, so the unit tests hold it to what the page shows.
  */
 import type { LibraryEntry } from '../../utils/library/store.ts';
+import { TABLE_IDS } from '../../utils/report/formats.ts';
 import { normalize } from '../../utils/report/normalize.ts';
 import type { Analysis, VerdictStatus } from '../../utils/report/types.ts';
 
@@ -33,7 +34,7 @@ export interface Row {
 export type SortKey = keyof Omit<Row, 'search' | 'url'>;
 
 /** 未能核对: checks left open by blank cells, parts not read, tables not found. */
-export const uncheckedOf = (a: Analysis): number => a.summary.incomplete + a.summary.notChecked.length + (['t2', 't3', 't4'] as const).filter((t) => !a.tables[t].found).length;
+export const uncheckedOf = (a: Analysis): number => a.summary.incomplete + a.summary.notChecked.length + TABLE_IDS.filter((t) => !a.tables[t].found).length;
 
 export function toRow(e: LibraryEntry): Row {
   const a = e.analysis;

@@ -16,6 +16,7 @@ import {
   t4CellId,
   cellLabel,
   type FormatId,
+  TABLE_IDS,
   type TableId,
 } from './formats.ts';
 import { FIGURE_LABELS } from './figures.ts';
@@ -215,7 +216,7 @@ export function verdictWords(summary: Summary): string {
 /** What could not be checked, in words: the summary's notChecked, and any table not read that it does not name. */
 export function notCheckedWords(a: Analysis): string[] {
   const out = a.summary.notChecked.map((n) => n.zh);
-  for (const t of ['t2', 't3', 't4'] as TableId[]) {
+  for (const t of TABLE_IDS) {
     if (!a.summary.tables[t].read && !a.summary.notChecked.some((n) => n.table === t)) out.push(`${TABLE_NAMES[t].zh}未读到，未核对`);
   }
   return out;

@@ -9,6 +9,8 @@
 
 export type FormatId = '2021' | '2019';
 export type TableId = 't2' | 't3' | 't4';
+/** The three tables a report's format has, in the report's order (二, 三, 四). */
+export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];
 
 export interface ColumnDef {
   id: string;

@@ -15,11 +15,10 @@
  * read, an incomplete check, a skipped identity, a note from the reading) → 'incomplete'; 'ok'
  * only when everything was checked and holds. Per table likewise.
  */
-import { identities, type TableId } from './formats.ts';
+import { identities, TABLE_IDS, type TableId } from './formats.ts';
 import { TABLE_NAMES, TABLE_TITLES } from './labels.ts';
 import type { Analysis, Finding, NotChecked, Summary, Suspect, TableInfo, TableVerdict, VerdictStatus } from './types.ts';
 
-const TABLES: TableId[] = ['t2', 't3', 't4'];
 /** Rules whose failures mean "not read", not "something to look at". */
 const NOT_READ_RULES = new Set(['tables.present', 'cells.uncertain_split']);
 /** Rules that check the format's identities (their skips are skipped identities). */
@@ -94,7 +93,7 @@ function verdictStatus(errors: number, warnings: number, open: boolean): Verdict
 /** What could not be checked, from the findings: tables not read, blanks, uncertain rows, skipped identities. */
 function notChecked_(live: Finding[], tables: Record<TableId, TableInfo>): NotChecked[] {
   const out: NotChecked[] = [];
-  for (const t of TABLES) {
+  for (const t of TABLE_IDS) {
     const name = { zh: `${TABLE_NAMES[t].zh}（${TABLE_TITLES[t].zh}）`, en: `${TABLE_NAMES[t].en} (${TABLE_TITLES[t].en})` };
     const own = live.filter((f) => f.table === t);
     if (!tables[t].found) {

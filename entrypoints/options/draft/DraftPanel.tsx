@@ -18,7 +18,7 @@ import { copyToClipboard } from '../../../utils/dom/clipboard.ts';
 import { messages, type Messages } from '../../../utils/i18n.ts';
 import { checkAndKeep } from '../../../utils/library/check.ts';
 import { getSettings } from '../../../utils/settings.ts';
-import type { TableId } from '../../../utils/report/formats.ts';
+import { TABLE_IDS } from '../../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../../utils/report/labels.ts';
 import type { Analysis, Finding } from '../../../utils/report/types.ts';
 import { batchWords, type Lang } from '../batch/words.ts';
@@ -89,7 +89,7 @@ function markDraft(draft: Draft, t: Messages) {
     if (mark.suspect) el.setAttribute('data-grc-expected', String(mark.suspect.expected));
     if (mark.findings.length) el.setAttribute('title', mark.findings.map((f) => findingMessage(f, t)).join('\n'));
   }
-  for (const table of ['t2', 't3', 't4'] as TableId[]) {
+  for (const table of TABLE_IDS) {
     const anchor = tableRefs[table][0] as Element | undefined;
     if (!anchor || !analysis.tables[table].found) continue;
     const verdict = analysis.summary.tables[table];

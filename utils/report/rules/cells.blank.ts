@@ -1,9 +1,8 @@
-import { identities, rowWords, T3_COLUMNS, T3_ROWS, type TableId } from '../formats.ts';
+import { identities, rowWords, T3_COLUMNS, T3_ROWS, TABLE_IDS, type TableId } from '../formats.ts';
 import { cellLabel, TABLE_NAMES } from '../labels.ts';
 import type { CellReading } from '../tables.ts';
 import { checkIdentity, defineRule, type Outcome, type Report } from '../checks/rule.ts';
 
-const TABLES: TableId[] = ['t2', 't3', 't4'];
 /** A column with at least this many blank rows is named as a column, not cell by cell. */
 const COLUMN_RUN = 3;
 /** Single cells named in the sentence; the rest are counted. */
@@ -24,7 +23,7 @@ const rule = defineRule({
   },
   check(report) {
     if (report.cells.size === 0) return [{ status: 'skip', message: '没有读到表格数值，未校验', messageEn: 'No table values were read; not checked' }];
-    return TABLES.filter((t) => report.tables[t].found).map((t) => blanksOf(report, t));
+    return TABLE_IDS.filter((t) => report.tables[t].found).map((t) => blanksOf(report, t));
   },
 });
 export default rule;

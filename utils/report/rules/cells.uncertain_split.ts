@@ -1,3 +1,4 @@
+import { TABLE_IDS } from '../formats.ts';
 import { cellLabel } from '../labels.ts';
 import { defineRule } from '../checks/rule.ts';
 
@@ -11,8 +12,8 @@ const rule = defineRule({
     en: 'The table was flattened and a row’s digits run together. Where more than one split fits the columns and identities, the values are left unknown.',
   },
   check(report) {
-    const rows = (['t2', 't3', 't4'] as const).flatMap((t) => report.tables[t].uncertainRows);
-    const flattened = (['t2', 't3', 't4'] as const).some((t) => report.tables[t].source === 'flattened');
+    const rows = TABLE_IDS.flatMap((t) => report.tables[t].uncertainRows);
+    const flattened = TABLE_IDS.some((t) => report.tables[t].source === 'flattened');
     if (!flattened) return [{ status: 'skip', message: '表格不是连写数字，无需拆分', messageEn: 'No run-together digits to split' }];
     if (rows.length === 0) return [{ status: 'pass', message: '连写的数字均已唯一拆分', messageEn: 'Every run of digits was split in exactly one way' }];
     const cells = [...report.cells.values()].filter((c) => c.uncertain);

@@ -1,4 +1,4 @@
-import type { TableId } from '../formats.ts';
+import { TABLE_IDS } from '../formats.ts';
 import { TABLE_NAMES, TABLE_TITLES } from '../labels.ts';
 import { defineRule, type Outcome } from '../checks/rule.ts';
 
@@ -12,7 +12,7 @@ const rule = defineRule({
     en: 'A report must contain tables 2, 3 and 4 with numbers. Missing or empty tables cannot be checked (sometimes they were published as images or lost in conversion).',
   },
   check(report) {
-    return (['t2', 't3', 't4'] as TableId[]).map((t): Outcome => {
+    return TABLE_IDS.map((t): Outcome => {
       const cells = [...report.cells.values()].filter((c) => c.table === t);
       const zh = `${TABLE_NAMES[t].zh}（${TABLE_TITLES[t].zh}）`;
       const en = `${TABLE_NAMES[t].en} (${TABLE_TITLES[t].en})`;
