@@ -68,7 +68,12 @@ export function ourTasks(events: TraceEvent[], url: string): OurTask[] {
     if (!top || !owner) return;
     const calls = inside.filter((e) => SCRIPT_CALL.has(e.name));
     const within = (e: TraceEvent) => calls.some((c) => e.ts >= c.ts && e.ts + e.dur! <= c.ts + c.dur!);
-    const frame = inside.filter((e) => FRAME_WORK.has(e.name) && !within(e)).reduce((n, e) => n + e.dur!, 0);
+    const drawing = inside.filter((e) => FRAME_WORK.has(e.name) && !within(e));
+    // Frame steps can nest (a layout inside a style update): count the outermost only.
+    // Of two with the same span, the first counts.
+    const holds = (d: TraceEvent, e: TraceEvent) => e.ts >= d.ts && e.ts + e.dur! <= d.ts + d.dur!;
+    const inner = (e: TraceEvent, i: number) => drawing.some((d, j) => j !== i && holds(d, e) && (!holds(e, d) || j < i));
+    const frame = drawing.filter((e, i) => !inner(e, i)).reduce((n, e) => n + e.dur!, 0);
     tasks.push({ script: owner, ms: top.dur! / 1000, frameMs: frame / 1000 });
   };
   for (const e of main) {
