@@ -23,7 +23,7 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
   runtime: { getManifest(): { commands?: Record<string, { suggested_key?: { default?: string } }> } };
   scripting: {
-    executeScript(i: { target: { tabId: number; allFrames: boolean }; func: () => unknown }): Promise<{ frameId: number; result: unknown }[]>;
+    executeScript<A extends unknown[]>(i: { target: { tabId: number; allFrames: boolean }; func: (...args: A) => unknown; args?: A }): Promise<{ frameId: number; result: unknown }[]>;
   };
 };
 
@@ -129,21 +129,14 @@ function browserFixture(locale: string) {
       return result;
     },
     /**
-     * Which frames of the tab run the checker (page reading and overlay): asked in the
-     * extension's isolated world, where the checker leaves its one global.
+     * Which frames of the tab hold our script `name` (the checker: page reading; the overlay:
+     * entrypoints/overlay.ts): asked in the extension's isolated world, where each leaves its
+     * one global.
      */
-    async framesWithChecker(tabId: number): Promise<number[]> {
+    async framesWith(tabId: number, name: 'checker' | 'overlay'): Promise<number[]> {
       const results = await b.worker.evaluate(
-        (id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => Symbol.for('grc:checker') in globalThis }),
-        tabId,
-      );
-      return results.filter((r) => r.result === true).map((r) => r.frameId).sort();
-    },
-    /** The frames whose extension world holds the overlay script (entrypoints/overlay.ts). */
-    async framesWithOverlay(tabId: number): Promise<number[]> {
-      const results = await b.worker.evaluate(
-        (id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => Symbol.for('grc:overlay') in globalThis }),
-        tabId,
+        ({ id, key }) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: (k: string) => Symbol.for(k) in globalThis, args: [key] }),
+        { id: tabId, key: `grc:${name}` },
       );
       return results.filter((r) => r.result === true).map((r) => r.frameId).sort();
     },
@@ -403,7 +396,7 @@ describe('in a Chinese browser', () => {
     await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓ 全部相符/);
     const tabId = await b.tabIdOf(page);
     await expect.poll(() => b.badge(tabId)).toBe('✓');
-    expect(await b.framesWithChecker(tabId)).toEqual([0]);
+    expect(await b.framesWith(tabId, 'checker')).toEqual([0]);
     await page.close();
   });
 
@@ -414,7 +407,7 @@ describe('in a Chinese browser', () => {
     const tabId = await b.tabIdOf(page);
     expect(await b.badge(tabId)).toBe('');
     // Only the small detector ran: the checker was never injected into the page.
-    expect(await b.framesWithChecker(tabId)).toEqual([]);
+    expect(await b.framesWith(tabId, 'checker')).toEqual([]);
     const popup = await b.popup(tabId);
     await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面不是政府信息公开工作年度报告');
     await popup.close();
@@ -424,16 +417,16 @@ describe('in a Chinese browser', () => {
   it('a page that looks like a report but is none gets the checker, never the overlay; a report gets both', async () => {
     const list = await b.open('/list.html');
     const listTab = await b.tabIdOf(list);
-    await expect.poll(() => b.framesWithChecker(listTab)).toEqual([0]);
+    await expect.poll(() => b.framesWith(listTab, 'checker')).toEqual([0]);
     await list.waitForTimeout(1000);
     expect(await b.badge(listTab)).toBe('');
     expect(await list.locator('[data-grc-cell], grc-panel, grc-chip').count()).toBe(0);
-    expect(await b.framesWithOverlay(listTab)).toEqual([]);
+    expect(await b.framesWith(listTab, 'overlay')).toEqual([]);
     await list.close();
 
     const report = await b.open('/error-report.html');
     await expect.poll(() => report.locator('[data-grc-status="error"]').count()).toBe(1);
-    expect(await b.framesWithOverlay(await b.tabIdOf(report))).toEqual([0]);
+    expect(await b.framesWith(await b.tabIdOf(report), 'overlay')).toEqual([0]);
     await report.close();
   });
 
@@ -452,7 +445,7 @@ describe('in a Chinese browser', () => {
     const tabId = await b.tabIdOf(page);
     await expect.poll(() => b.badge(tabId)).toMatch(/^\d+$/);
     // The engine runs in the report's frame only, not in the portal around it.
-    const checked = await b.framesWithChecker(tabId);
+    const checked = await b.framesWith(tabId, 'checker');
     expect(checked).toHaveLength(1);
     expect(checked[0]).not.toBe(0);
     const popup = await b.popup(tabId);
