@@ -57,15 +57,14 @@ export function ourTasks(events: TraceEvent[], url: string): OurTask[] {
   const first = events.find((e) => e.ts >= since && ours(e) && e.name === 'EvaluateScript');
   if (!first) return [];
   // The renderer's main thread is the one that evaluated the first content script.
-  const main = events
-    .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= since)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const tasks: OurTask[] = [];
   let top: TraceEvent | null = null;
   let owner: Script | null = null;
   let inside: TraceEvent[] = [];
   const close = () => {
-    if (!top || !owner) return;
+    // A task that began before the navigation is the page before's, whatever it ran.
+    if (!top || !owner || top.ts < since) return;
     const calls = inside.filter((e) => SCRIPT_CALL.has(e.name));
     const within = (e: TraceEvent) => calls.some((c) => e.ts >= c.ts && e.ts + e.dur! <= c.ts + c.dur!);
     const drawing = inside.filter((e) => FRAME_WORK.has(e.name) && !within(e));
