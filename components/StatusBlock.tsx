@@ -8,7 +8,6 @@ import { TABLE_IDS, type TableId } from '../utils/report/formats.ts';
 import type { Summary } from '../utils/report/types.ts';
 import type { Messages } from '../utils/i18n.ts';
 
-
 export function StatusBlock({ summary, t, onTable }: { summary: Summary; t: Messages; onTable?: (table: TableId) => void }) {
   return (
     <div class="grc-verdict">

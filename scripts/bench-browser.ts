@@ -108,15 +108,15 @@ async function measure(page: Page, url: string, report: boolean, floor = false) 
     // The detector runs at idle; the checker settles after its own overlay.
     await page.waitForTimeout(1000);
   });
+  const tasks = ourTasks(events, url);
   // The floor's browser has only the baseline extension: its time is all there is to read.
-  if (floor) return { ...ourTime(events, url), longest: 0, longestWork: 0 };
+  if (floor) return { ...ourTime(tasks), longest: 0, longestWork: 0 };
   const marked = await page.locator('[data-grc-cell]').count();
   if (report !== marked > 0) throw new Error(`${url}: expected ${report ? 'a checked report' : 'no trace'}, found ${marked} marked cells`);
-  const tasks = ourTasks(events, url);
   // Our longest task, and the same without the frame the browser draws in it (see OurTask).
   const longest = Math.max(0, ...tasks.map((t) => t.ms));
   const longestWork = Math.max(0, ...tasks.map((t) => t.ms - t.frameMs));
-  return { ...ourTime(events, url), longest, longestWork };
+  return { ...ourTime(tasks), longest, longestWork };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

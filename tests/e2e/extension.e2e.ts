@@ -142,7 +142,7 @@ function browserFixture(locale: string) {
     },
   };
   beforeAll(async () => {
-    ({ context: b.context, worker: b.worker, extensionId: b.extensionId } = await launchWithExtension([], locale));
+    ({ context: b.context, worker: b.worker, extensionId: b.extensionId } = await launchWithExtension(locale));
     b.context.on('request', (request) => void requests.push(request.url()));
   });
   afterAll(async () => {

@@ -64,13 +64,10 @@ export async function launchWithExtensions(dirs: string[], locale = 'zh-CN'): Pr
   });
 }
 
-/**
- * Chromium with the built extension loaded (and `others`, unpacked extension folders, beside
- * it), Chinese locale (or `locale`), gov.cn hosts on this machine.
- */
-export async function launchWithExtension(others: string[] = [], locale = 'zh-CN'): Promise<ExtensionBrowser> {
+/** Chromium with the built extension alone, Chinese locale (or `locale`), gov.cn hosts on this machine. */
+export async function launchWithExtension(locale = 'zh-CN'): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npm run build');
-  const context = await launchWithExtensions([EXTENSION_DIR, ...others], locale);
+  const context = await launchWithExtensions([EXTENSION_DIR], locale);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   if (!worker.url().endsWith('/background.js')) throw new Error(`unexpected service worker ${worker.url()}`);
   return { context, worker, extensionId: new URL(worker.url()).host };

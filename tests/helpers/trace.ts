@@ -66,11 +66,9 @@ export function ourTasks(events: TraceEvent[], url: string): OurTask[] {
     // A task that began before the navigation is the page before's, whatever it ran.
     if (!top || !owner || top.ts < since) return;
     const calls = inside.filter((e) => SCRIPT_CALL.has(e.name));
-    const within = (e: TraceEvent) => calls.some((c) => e.ts >= c.ts && e.ts + e.dur! <= c.ts + c.dur!);
-    const drawing = inside.filter((e) => FRAME_WORK.has(e.name) && !within(e));
+    const drawing = inside.filter((e) => FRAME_WORK.has(e.name) && !calls.some((c) => holds(c, e)));
     // Frame steps can nest (a layout inside a style update): count the outermost only.
     // Of two with the same span, the first counts.
-    const holds = (d: TraceEvent, e: TraceEvent) => e.ts >= d.ts && e.ts + e.dur! <= d.ts + d.dur!;
     const inner = (e: TraceEvent, i: number) => drawing.some((d, j) => j !== i && holds(d, e) && (!holds(e, d) || j < i));
     const frame = drawing.filter((e, i) => !inner(e, i)).reduce((n, e) => n + e.dur!, 0);
     tasks.push({ script: owner, ms: top.dur! / 1000, frameMs: frame / 1000 });
@@ -90,6 +88,9 @@ export function ourTasks(events: TraceEvent[], url: string): OurTask[] {
   return tasks;
 }
 
+/** `outer` spans `inner` (trace events of one thread). */
+const holds = (outer: TraceEvent, inner: TraceEvent) => inner.ts >= outer.ts && inner.ts + inner.dur! <= outer.ts + outer.dur!;
+
 /** When the tab's last navigation to `url` started (trace time, µs). */
 function navigationStart(events: TraceEvent[], url: string): number {
   const starts = events.filter((e) => {
@@ -101,10 +102,10 @@ function navigationStart(events: TraceEvent[], url: string): number {
   return Math.max(...starts.map((e) => e.ts));
 }
 
-/** Milliseconds of main-thread time in the tasks that ran each script on the page at `url`. */
-export function ourTime(events: TraceEvent[], url: string): Record<Script, number> {
+/** Milliseconds of main-thread time in `tasks` (ourTasks), per script. */
+export function ourTime(tasks: OurTask[]): Record<Script, number> {
   const total: Record<Script, number> = { detector: 0, checker: 0, overlay: 0, baseline: 0 };
-  for (const { script, ms } of ourTasks(events, url)) total[script] += ms;
+  for (const { script, ms } of tasks) total[script] += ms;
   return total;
 }
 
