@@ -1,7 +1,8 @@
 /**
  * The only script that runs on every gov.cn page and frame (declared in wxt.config.ts), so it
- * is kept tiny: the cheap report test (title and a bounded slice of the text). On an ordinary
- * page it does nothing else and leaves no trace. When the page looks like a report, now or
+ * is kept tiny: the cheap report test (the title, the article's title and column a page
+ * declares in its metadata, and a bounded slice of the text). On an ordinary page it does
+ * nothing else and leaves no trace. When the page looks like a report, now or
  * after a script or a single-page navigation has filled it in, it asks the background to
  * inject the checker (page reading; the overlay follows where a report is found) into this
  * frame, and stops.
@@ -14,9 +15,9 @@
 import type { browser as Browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { debouncedLook } from '../utils/dom/schedule.ts';
-import { textSample } from '../utils/dom/textSample.ts';
+import { declaredTitles, textSample } from '../utils/dom/textSample.ts';
 import type { InjectCheckerMessage } from '../utils/messages.ts';
-import { quickCheck } from '../utils/report/quickCheck.ts';
+import { declaresOther, quickCheck } from '../utils/report/quickCheck.ts';
 
 type Runtime = typeof Browser.runtime;
 const api = globalThis as unknown as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
@@ -41,16 +42,19 @@ export default defineUnlistedScript(() => {
       return;
     }
     first = false;
-    if (!quickCheck(document.title, textSample(document))) return;
+    const declared = declaredTitles(document);
+    const report = quickCheck(document.title, () => textSample(document), declared);
+    if (!report && !declaresOther(document.title, declared)) return;
     done = true;
     observer.disconnect();
+    if (!report) return;
     const message: InjectCheckerMessage = { type: 'grc:inject' };
     extension()?.sendMessage(message).catch(() => {});
   };
 
   look();
-  // Not a report yet: reports injected later, or reached by single-page navigation (which
-  // changes the DOM too, so no location polling is needed here). The document itself is
-  // observed, not its body, for the reason textSample gives.
+  // Not a report yet, nor a page declared to be another article: reports injected later, or
+  // reached by single-page navigation (which changes the DOM too, so no location polling is
+  // needed here). The document itself is observed, not its body, for the reason textSample gives.
   if (!done) observer.observe(document, { childList: true, subtree: true, characterData: true });
 });

@@ -81,6 +81,16 @@ const pages: Record<string, () => string> = {
   // A portal that navigates without reloading (history.pushState), from a report to a list and back.
   '/spa.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
 <div id="app">${article}</div><template id="report">${article}</template></body></html>`,
+  // Article pages as gov.cn CMSs make them, declaring their article in the metadata 政府网站发展指引
+  // asks for, under the site's name as the page title: a report, and a news article whose
+  // page later shows report words (a related-links box filled by script).
+  '/declared-report.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
+<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="通知公告"><meta name="ArticleTitle" content="上海市医疗保障局2021年政府信息公开工作年度报告"></head>
+<body>${article}</body></html>`,
+  '/declared-news.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
+<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="工作动态"><meta name="ArticleTitle" content="我局召开2024年医保基金监管工作会议"></head>
+<body><p>会议总结了2023年工作，部署了2024年任务。</p><div id="related"></div>
+<script>setTimeout(() => { document.getElementById('related').textContent = '相关链接：上海市医疗保障局2021年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况'; }, 500);</script></body></html>`,
   // A portal of one site showing a report from another site in an iframe.
   '/frame-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>信息公开平台</title></head><body>
 <p>年报详情：</p><iframe id="report" src="http://report.other.gov.cn:${port}/error-report.html" width="1000" height="800"></iframe></body></html>`,
@@ -412,6 +422,18 @@ describe('in a Chinese browser', () => {
     await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面不是政府信息公开工作年度报告');
     await popup.close();
     await page.close();
+  });
+
+  it('an article page is taken at what it declares: a report under the site\'s name is found, a news article never watched', async () => {
+    const report = await b.open('/declared-report.html');
+    await expect.poll(() => report.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
+    await report.close();
+    const news = await b.open('/declared-news.html');
+    await news.waitForTimeout(2000);
+    expect(await news.locator('#related').textContent()).toContain('一、总体情况');
+    expect(await b.framesWith(await b.tabIdOf(news), 'checker')).toEqual([]);
+    expect(await news.locator('[data-grc-cell], grc-panel, grc-chip').count()).toBe(0);
+    await news.close();
   });
 
   it('a page that looks like a report but is none gets the checker, never the overlay; a report gets both', async () => {

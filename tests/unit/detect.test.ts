@@ -7,7 +7,7 @@ import { quickCheck } from '../../utils/report/detect.ts';
 import { mapToPairs, matchingMap, SPACES, WHITESPACE } from '../../utils/report/normalize.ts';
 import { REPORT_TABLE_MAP, reportTableWords } from '../../utils/report/page.ts';
 import { readdirSync } from 'node:fs';
-import { mayBeReport, PAGE_MARKERS, QUICK_MAP, quickMatch, quickWords } from '../../utils/report/quickCheck.ts';
+import { declaresOther, mayBeReport, PAGE_MARKERS, QUICK_MAP, quickMatch, quickWords } from '../../utils/report/quickCheck.ts';
 import { normalize, normalizerFor } from '../../utils/report/normalize.ts';
 import { analyzeHtml, analyzeText, FIXTURES, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
 
@@ -38,6 +38,37 @@ describe('detect', () => {
   it('the quick check ignores ordinary pages', () => {
     expect(quickCheck('我局召开2024年工作会议', '会议总结了2023年工作，部署了2024年任务。')).toBe(false);
     expect(quickCheck('首页', '')).toBe(false);
+  });
+
+  it('reads what an article page declares of itself (ArticleTitle, ColumnName), and then its text only when needed', () => {
+    const unread = () => {
+      throw new Error('the text was read');
+    };
+    const news = { article: '我局召开2024年医保基金监管工作会议', column: '工作动态' };
+    // A page declaring another article is no report, whatever its text: the text is not read.
+    expect(declaresOther('平潭综合实验区党工委管委会', news)).toBe(true);
+    expect(quickCheck('平潭综合实验区党工委管委会', unread, news)).toBe(false);
+    expect(quickCheck('首页', unread, { article: '2023年政府工作报告', column: '政府工作报告' })).toBe(false);
+    // The page's title or what it declares names a report: found without reading the text.
+    expect(quickCheck('平潭综合实验区党工委管委会', unread, { article: '平潭综合实验区2024年度政府信息公开工作年度报告', column: '' })).toBe(true);
+    expect(quickCheck('详细信息', unread, { article: '2023年度报告', column: '政府信息公开年报' })).toBe(true);
+    expect(declaresOther('平潭综合实验区2024年度政府信息公开工作年度报告', news)).toBe(false);
+    // A declared title with a report word's characters that names none outright: the text decides.
+    const near = { article: '2023年度政府信息公开工作报告', column: '通知公告' };
+    expect(declaresOther('详细信息', near)).toBe(false);
+    expect(quickCheck('详细信息', () => '一、总体情况 二、主动公开政府信息情况', near)).toBe(true);
+    expect(quickCheck('详细信息', () => '会议总结了2023年工作。', near)).toBe(false);
+    // No declaration (a home page, a column, a site without the metadata): the text decides.
+    expect(declaresOther('首页', null)).toBe(false);
+    expect(quickCheck('首页', () => '一、总体情况 三、收到和处理政府信息公开申请情况', null)).toBe(true);
+  });
+
+  it('every report title the fixtures hold, declared as the article\'s title, is never taken for another article', () => {
+    const pages = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const titles = [...pages.flatMap((f) => /<title>([^<]*)<\/title>/.exec(readFixture(f))?.[1] ?? []), ...Object.keys(SEED_FILES).map((id) => seedText(id as SeedId).split('\n').find((l) => l.trim())!)];
+    const reports = titles.filter((t) => quickMatch(t));
+    expect(reports.length).toBeGreaterThan(5);
+    for (const title of reports) expect(declaresOther('', { article: title, column: '' }), title).toBe(false);
   });
 
   it('the quick check reads traditional, full-width and spaced writing like normalize()', () => {

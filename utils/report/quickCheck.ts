@@ -111,14 +111,47 @@ export const QUICK_SAMPLE_CHARS = 6000;
 let quickNormalize: ((text: string) => string) | undefined;
 
 /**
- * Cheap test on the page's title and the first part of its text: could it be a report?
- * False negatives cost a missed report, false positives only a full analysis.
+ * What a page declares of itself in its metadata: the article's title and its column
+ * (`<meta name="ArticleTitle">`, `<meta name="ColumnName">`, which 政府网站发展指引, 国办发〔2017〕47号,
+ * requires of every article page of a government site: the CMS writes them from the same
+ * fields as the page's heading). Null when the page declares no article title (a home page, a
+ * column's list, a site that does not follow the guideline, a frame).
  */
-export function quickCheck(title: string, textSample: string): boolean {
+export interface Declared {
+  article: string;
+  column: string;
+}
+
+/** The title with what the page declares, as the quick check reads them. */
+const namedBy = (title: string, declared: Declared | null) => (declared ? `${title}\n${declared.article}\n${declared.column}` : title);
+
+/**
+ * The page declares an article (see Declared) whose title and column, like the page's own
+ * title, have no 报 with a 公 or 年 close before it, which every report wording has (年度报告,
+ * 年报, 公开…报告): it is no report, whatever its text says now or later. The detector then
+ * neither reads the text nor watches the page.
+ */
+export function declaresOther(title: string, declared: Declared | null): boolean {
+  return declared !== null && !mayBeReport(namedBy(title, declared));
+}
+
+/**
+ * Cheap test on the page's title and the first part of its text: could it be a report?
+ * False negatives cost a missed report, false positives only a full analysis. The text is
+ * asked for only when needed (`textSample` is called at most once): not when the titles name
+ * a report, nor when the page declares another article (declaresOther).
+ */
+export function quickCheck(title: string, textSample: string | (() => string), declared: Declared | null = null): boolean {
+  const named = namedBy(title, declared);
   // A report's title mostly names it: then the text is never normalized (the first use of each
   // regular expression, and the text's length, cost a content script's fresh world most).
-  if (mayBeReport(title) && quickMatch(title)) return true;
-  const raw = title + textSample.slice(0, QUICK_SAMPLE_CHARS);
+  const mayName = mayBeReport(named);
+  if (mayName && quickMatch(named)) return true;
+  // Titles with a report word's characters that do not name one outright (政府信息公开工作报告):
+  // the text decides.
+  if (declared && !mayName) return false;
+  const text = typeof textSample === 'string' ? textSample : textSample();
+  const raw = named + text.slice(0, QUICK_SAMPLE_CHARS);
   return mayBeReport(raw) && quickMatch(raw);
 }
 
