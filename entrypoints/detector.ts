@@ -31,23 +31,22 @@ export default defineUnlistedScript(() => {
   let first = true;
   // The debounce is made at the first change: most pages never change after the first look.
   let schedule: (() => void) | undefined;
-  const observer = new MutationObserver(() => (schedule ??= debouncedLook(look))());
+  // Made only for a page that must be watched, not for one decided at the first look.
+  let observer: MutationObserver | undefined;
+  const stop = () => {
+    done = true;
+    observer?.disconnect();
+  };
   const look = () => {
     if (done) return;
     // The extension was reloaded or removed since the last look: this copy is orphaned and
     // must go quiet. (On the first look it has just been injected.)
-    if (!first && !extension()?.id) {
-      done = true;
-      observer.disconnect();
-      return;
-    }
+    if (!first && !extension()?.id) return stop();
     first = false;
     const declared = declaredTitles(document);
-    const report = quickCheck(document.title, () => textSample(document), declared);
-    if (!report && !declaresOther(document.title, declared)) return;
-    done = true;
-    observer.disconnect();
-    if (!report) return;
+    if (declaresOther(document.title, declared)) return stop();
+    if (!quickCheck(document.title, () => textSample(document), declared)) return;
+    stop();
     const message: InjectCheckerMessage = { type: 'grc:inject' };
     extension()?.sendMessage(message).catch(() => {});
   };
@@ -56,5 +55,7 @@ export default defineUnlistedScript(() => {
   // Not a report yet, nor a page declared to be another article: reports injected later, or
   // reached by single-page navigation (which changes the DOM too, so no location polling is
   // needed here). The document itself is observed, not its body, for the reason textSample gives.
-  if (!done) observer.observe(document, { childList: true, subtree: true, characterData: true });
+  if (done) return;
+  observer = new MutationObserver(() => (schedule ??= debouncedLook(look))());
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 });
