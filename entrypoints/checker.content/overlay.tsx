@@ -24,7 +24,7 @@ import { cellMarks, locateCell, problemCells, type CellMark } from '../../compon
 import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
 import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highlight.ts';
-import { nextTask } from '../../utils/dom/page.ts';
+import { nextFrame } from '../../utils/dom/page.ts';
 import { messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
 import { groupDigits } from '../../utils/report/labels.ts';
 import { TABLE_IDS, type TableId } from '../../utils/report/formats.ts';
@@ -218,6 +218,10 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   } & Record<string, { open?: boolean; corner?: Corner } | undefined>;
   const settings = stored[SETTINGS_KEY] ?? {};
   const t = messages(settings.language === 'zh' || settings.language === 'en' ? settings.language : undefined);
+  // Our UI's language, for screen readers and for the browser's choice of Chinese glyphs: the
+  // shadow roots' reset (all: initial) drops the page's own, and text with no language costs
+  // the first frame a fresh font lookup (scripts/bench-browser.ts).
+  const uiLang = t.lang === 'zh' ? 'zh-CN' : 'en';
   const abort = new AbortController();
   const { signal } = abort;
   const undo: (() => void)[] = [() => abort.abort()];
@@ -281,10 +285,12 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   (document.head ?? document.documentElement).append(style);
   undo.push(() => style.remove());
 
-  // The overlay is drawn in three tasks (cells, chips, panel), letting the page run between
-  // them, so that no one task of ours is long. Ended meanwhile: what was drawn goes again.
+  // The overlay is drawn in three steps (cells, chips, panel), each in a frame of its own, so
+  // that neither our tasks nor the browser's frames after them are long (the chips move the
+  // page's text down: laying out and painting the page again costs as much as all our own
+  // work). Ended meanwhile: what was drawn goes again.
   const pause = async () => {
-    await nextTask();
+    await nextFrame();
     if (ctx.isInvalid) {
       undo.reverse().forEach((f) => f());
       throw new Error('the checker ended while drawing its overlay');
@@ -325,7 +331,11 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
       anchor,
       append: 'before',
       css: UI_CSS,
-      onMount: (container) => render(<Chip table={table} verdict={verdict} findings={findings} suspects={analysis.suspects} format={analysis.format} t={t} rules={rules} onLocate={locateFinding} />, container),
+      inheritStyles: true,
+      onMount: (container) => {
+        container.lang = uiLang;
+        render(<Chip table={table} verdict={verdict} findings={findings} suspects={analysis.suspects} format={analysis.format} t={t} rules={rules} onLocate={locateFinding} />, container);
+      },
       onRemove: () => undefined,
     });
     ui.mount();
@@ -354,7 +364,9 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     anchor: 'body',
     append: 'first',
     css: UI_CSS,
+    inheritStyles: true,
     onMount: (container) => {
+      container.lang = uiLang;
       app = document.createElement('div');
       tooltipRoot = document.createElement('div');
       labelRoot = document.createElement('div');

@@ -3,11 +3,13 @@
  * names (an outline, a pseudo-element placed absolutely and a text highlight do not move the
  * layout, and the page's text is never rewritten); UI_CSS lives inside our shadow roots.
  *
- * One font family, the generic sans-serif: the browser's own setting for the text's script, which
- * is Microsoft YaHei for Chinese in Chrome on Windows, PingFang SC on a Mac. Naming a list of
- * our own (system-ui, PingFang SC, Microsoft YaHei, Noto Sans CJK SC) made the browser look up
- * each missing one in the first frame after the overlay appeared: 10–13 ms of layout on a 14 kB
- * report on the bench machine, against 3 ms (scripts/bench-browser.ts).
+ * The page's own font family, and in what shows at first (chips, pill, the "应为" label) its
+ * regular weight: every font the page has not used yet (another family, a bold) costs the first
+ * frame after the overlay a font lookup and its Chinese glyphs. On a 14 kB report on the bench
+ * machine, a bold weight added about 5 ms of layout, a family of our own 2–4 ms (generic
+ * sans-serif) to 10–13 ms (a list of named fonts, each missing one looked up). Our shadow
+ * roots reset every inherited property but the font family (all: initial), and carry the
+ * UI's language (lang), without which Chinese text is laid out with a fresh font lookup.
  */
 import { COMPONENT_CSS } from '../../components/styles.ts';
 import type { Messages } from '../../utils/i18n.ts';
@@ -21,7 +23,7 @@ export function pageCss(t: Messages): string {
 [data-grc-status="related"] { outline: 1px dashed rgba(217, 48, 37, 0.5) !important; outline-offset: -2px !important; }
 [data-grc-expected] { position: relative; }
 [data-grc-expected]::after { content: ${JSON.stringify(t.expectedLabel + ' ')} attr(data-grc-expected); position: absolute; top: -0.95em; right: -3px; z-index: 2;
-  padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 sans-serif; white-space: nowrap; pointer-events: none; }
+  padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font-size: 11px; font-weight: normal; line-height: 1.5; white-space: nowrap; pointer-events: none; }
 `;
 }
 
@@ -42,9 +44,9 @@ mark[data-grc-mark="warning"] { background: none; text-decoration: underline das
 `;
 
 export const UI_CSS = COMPONENT_CSS + `
-:host { all: initial; }
+:host { all: initial !important; font-family: inherit !important; }
 * { box-sizing: border-box; }
-.grc { font: 13px/1.5 sans-serif; color: #202124; }
+.grc { font-size: 13px; line-height: 1.5; color: #202124; }
 button { font: inherit; cursor: pointer; }
 button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .grc-chip { display: inline-flex; align-items: center; gap: 4px; margin: 4px 0; padding: 2px 10px; border-radius: 12px; border: 1px solid; background: #fff; }
@@ -62,7 +64,7 @@ button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-off
 :host([data-flip]) .grc-dock.tr, :host([data-flip]) .grc-dock.tl { top: auto; bottom: 16px; }
 .grc-pill { display: inline-flex; align-items: center; gap: 6px; padding: 3px 12px; border-radius: 14px; border: 1px solid #dadce0; background: #fff;
   box-shadow: 0 2px 8px rgba(0,0,0,.18); }
-.grc-pill .grc-status { margin: 0; }
+.grc-pill .grc-status { margin: 0; font-weight: normal; }
 .grc-skip { position: absolute; right: 0; bottom: 100%; display: flex; flex-direction: column; gap: 2px; margin-bottom: 4px; }
 .grc-skip button { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
   padding: 2px 10px; border: 1px solid #dadce0; border-radius: 12px; background: #fff; }
@@ -80,6 +82,6 @@ button:focus-visible, li:focus-visible { outline: 2px solid #1a73e8; outline-off
 .grc-tooltip p { margin: 2px 0; }
 .grc-tooltip .grc-tip-head { font-weight: 600; }
 .grc-tooltip .grc-rule-name { color: #bdc1c6; margin-left: 6px; font-size: 11px; }
-.grc-label { position: fixed; z-index: 2147483645; padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font: 600 11px/1.5 sans-serif;
+.grc-label { position: fixed; z-index: 2147483645; padding: 0 4px; border-radius: 3px; background: ${RED}; color: #fff; font-size: 11px; line-height: 1.5;
   white-space: nowrap; pointer-events: none; }
 `;
