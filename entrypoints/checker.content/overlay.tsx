@@ -24,7 +24,7 @@ import { cellMarks, locateCell, problemCells, type CellMark } from '../../compon
 import { StatusBlock } from '../../components/StatusBlock.tsx';
 import { copyToClipboard } from '../../utils/dom/clipboard.ts';
 import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highlight.ts';
-import { nextFrame } from '../../utils/dom/page.ts';
+import { nextTask } from '../../utils/dom/page.ts';
 import { messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
 import { groupDigits } from '../../utils/report/labels.ts';
 import { TABLE_IDS, type TableId } from '../../utils/report/formats.ts';
@@ -285,12 +285,13 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   (document.head ?? document.documentElement).append(style);
   undo.push(() => style.remove());
 
-  // The overlay is drawn in three steps (cells, chips, panel), each in a frame of its own, so
-  // that neither our tasks nor the browser's frames after them are long (the chips move the
-  // page's text down: laying out and painting the page again costs as much as all our own
-  // work). Ended meanwhile: what was drawn goes again.
+  // The overlay is drawn in three tasks (cells, chips, panel), letting the page run between
+  // them, so that no one task of ours is long. They are drawn in one frame: each frame that
+  // follows a change lays out and paints the page again, and on a large page three frames
+  // cost more than the one they would split (scripts/bench-browser.ts, README). Ended
+  // meanwhile: what was drawn goes again.
   const pause = async () => {
-    await nextFrame();
+    await nextTask();
     if (ctx.isInvalid) {
       undo.reverse().forEach((f) => f());
       throw new Error('the checker ended while drawing its overlay');

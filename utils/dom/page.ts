@@ -51,31 +51,6 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * Resolves once the browser has drawn the next frame, in a task after it: what was changed
- * before is laid out and painted in that frame, and what is changed after goes to the next, so
- * that no one frame pays for all of a change (the overlay's chips move the page's text down,
- * which makes the browser lay out and paint the page again). A hidden tab draws no frames:
- * there it resolves after `hiddenMs`, or when the tab is shown.
- */
-export function nextFrame(hiddenMs = 100): Promise<void> {
-  return new Promise((resume) => {
-    let done = false;
-    const go = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      resume();
-    };
-    const timer = setTimeout(go, hiddenMs);
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = go;
-      channel.port2.postMessage(null);
-    });
-  });
-}
-
-/**
  * The same page source as pageFromDocument, read in slices of at most about SLICE_MS (one
  * table, or a few thousand nodes, past that), so that reading a large page never blocks the
  * page for long. `signal` stops it (the checker was torn down, or the page changed meanwhile).
