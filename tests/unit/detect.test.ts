@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '../../utils/report/detect.ts';
 import { mapToPairs, matchingMap, SPACES, WHITESPACE } from '../../utils/report/normalize.ts';
-import { REPORT_TABLE_MAP, reportTableWords } from '../../utils/report/page.ts';
+import { reportTableWords } from '../../utils/report/formats.ts';
+import { REPORT_TABLE_MAP, REPORT_TABLE_WORDS } from '../../utils/report/page.ts';
 import { readdirSync } from 'node:fs';
 import { declaresOther, mayBeReport, PAGE_MARKERS, QUICK_MAP, quickMatch, quickWords } from '../../utils/report/quickCheck.ts';
 import { normalize, normalizerFor } from '../../utils/report/normalize.ts';
@@ -135,6 +136,10 @@ describe('the content scripts ship their character maps made in advance', () => 
   it('QUICK_MAP (the detector) is what normalize.ts makes for quickWords()', () => {
     expect(QUICK_MAP).toBe(mapToPairs(matchingMap(quickWords())));
   });
+  it('REPORT_TABLE_WORDS (the page reader) are the report tables\' labels the formats hold', () => {
+    expect(REPORT_TABLE_WORDS).toEqual(reportTableWords());
+  });
+
   it('REPORT_TABLE_MAP (the page reader) is what normalize.ts makes for the report tables\' labels', () => {
     expect(REPORT_TABLE_MAP).toBe(mapToPairs(matchingMap(reportTableWords())));
   });

@@ -395,3 +395,19 @@ function buildIdentities(format: FormatId): Identity[] {
   }
   return out;
 }
+
+/**
+ * Words of a report table's labels (表二/三/四, both formats, in matching form): what the page
+ * reader looks for to tell a report table (written out there as REPORT_TABLE_WORDS).
+ */
+export function reportTableWords(): string[] {
+  const words = [
+    ...Object.values(T3_ROWS).flatMap((rows) => rows.flatMap((r) => r.match)),
+    ...T4_GROUPS.map((g) => g.label.split('·')[0]),
+    ...Object.values(T2_BLOCKS).flatMap((blocks) => blocks.flatMap((b) => b.rows.flatMap((r) => r.match))),
+    ...Object.values(FORMAT_SIGNATURES).flat(),
+  ]
+    // Three characters or more: '其他' or '规章' stand in any long list.
+    .filter((w) => w.length >= 3 && !/[（）()]/.test(w));
+  return [...new Set(words)];
+}
