@@ -87,6 +87,10 @@ const pages: Record<string, () => string> = {
   '/declared-report.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
 <meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="通知公告"><meta name="ArticleTitle" content="上海市医疗保障局2021年政府信息公开工作年度报告"></head>
 <body>${article}</body></html>`,
+  // A template that declares an empty article title: it says nothing, the text decides.
+  '/declared-empty.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
+<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="通知公告"><meta name="ArticleTitle" content=""></head>
+<body>${article}</body></html>`,
   '/declared-news.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
 <meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="工作动态"><meta name="ArticleTitle" content="我局召开2024年医保基金监管工作会议"></head>
 <body><p>会议总结了2023年工作，部署了2024年任务。</p><div id="related"></div>
@@ -428,6 +432,9 @@ describe('in a Chinese browser', () => {
     const report = await b.open('/declared-report.html');
     await expect.poll(() => report.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
     await report.close();
+    const empty = await b.open('/declared-empty.html');
+    await expect.poll(() => empty.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
+    await empty.close();
     const news = await b.open('/declared-news.html');
     await news.waitForTimeout(2000);
     expect(await news.locator('#related').textContent()).toContain('一、总体情况');

@@ -3,10 +3,11 @@ import { QUICK_SAMPLE_CHARS, type Declared } from '../report/quickCheck.ts';
 /** XPathResult.STRING_TYPE, written out: reading the constant would make the interface object. */
 const STRING_TYPE = 2;
 /** The body's text in tree order (XPath's string value of an element), cut to the sample. */
-const meta = (name: string) => `/html/head/meta[@name='${name}']`;
-/** See declaredTitles. */
-const DECLARED = `concat(count(${meta('ArticleTitle')}), '\n', ${meta('ColumnName')}/@content, '\n', ${meta('ArticleTitle')}/@content)`;
 const SAMPLE = `substring(string(/html/body), 1, ${QUICK_SAMPLE_CHARS})`;
+
+const meta = (name: string) => `/html/head/meta[@name='${name}']`;
+/** What declaredTitles reads, in one string. */
+const DECLARED = `concat(count(${meta('ArticleTitle')}), '\n', ${meta('ColumnName')}/@content, '\n', ${meta('ArticleTitle')}/@content)`;
 
 /**
  * The first characters of the page's text that quickCheck reads. Asked of the document through
@@ -32,7 +33,7 @@ export function textSample(doc: Document): string {
 
 /**
  * The article title and column the page declares in its metadata (see Declared), or null
- * when it declares no article title. One XPath, for the reason textSample gives; the names
+ * when it declares no article title, or an empty one (a template's placeholder says nothing). One XPath, for the reason textSample gives; the names
  * as the guideline writes them (a page that spells them otherwise has its text read).
  */
 export function declaredTitles(doc: Document): Declared | null {
@@ -46,5 +47,7 @@ export function declaredTitles(doc: Document): Declared | null {
   const first = found.indexOf('\n');
   if (found.slice(0, first) === '0') return null;
   const second = found.indexOf('\n', first + 1);
-  return { column: found.slice(first + 1, second), article: found.slice(second + 1) };
+  const article = found.slice(second + 1);
+  if (!article.trim()) return null;
+  return { column: found.slice(first + 1, second), article };
 }
