@@ -64,6 +64,11 @@ const textReport = () => {
 <div class="article" style="max-width: 900px; margin: 0 auto">${lines.map((l) => `<p>${esc(l)}</p>`).join('\n')}</div></body></html>`;
 };
 
+/** An article page of 上海市医疗保障局's site that declares its column and article title in its metadata. */
+const declaredPage = (column: string, articleTitle: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
+<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="${column}"><meta name="ArticleTitle" content="${articleTitle}"></head>
+<body>${body}</body></html>`;
+
 let port = 0;
 const pages: Record<string, () => string> = {
   '/error-report.html': () => withError,
@@ -82,19 +87,18 @@ const pages: Record<string, () => string> = {
   '/spa.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
 <div id="app">${article}</div><template id="report">${article}</template></body></html>`,
   // Article pages as gov.cn CMSs make them, declaring their article in the metadata 政府网站发展指引
-  // asks for, under the site's name as the page title: a report, and a news article whose
-  // page later shows report words (a related-links box filled by script).
-  '/declared-report.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
-<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="通知公告"><meta name="ArticleTitle" content="上海市医疗保障局2021年政府信息公开工作年度报告"></head>
-<body>${article}</body></html>`,
-  // A template that declares an empty article title: it says nothing, the text decides.
-  '/declared-empty.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
-<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="通知公告"><meta name="ArticleTitle" content=""></head>
-<body>${article}</body></html>`,
-  '/declared-news.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
-<meta name="SiteIDCode" content="3100000001"><meta name="ColumnName" content="工作动态"><meta name="ArticleTitle" content="我局召开2024年医保基金监管工作会议"></head>
-<body><p>会议总结了2023年工作，部署了2024年任务。</p><div id="related"></div>
-<script>setTimeout(() => { document.getElementById('related').textContent = '相关链接：上海市医疗保障局2021年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况'; }, 500);</script></body></html>`,
+  // asks for, under the site's name as the page title: a report; a template's empty article
+  // title, which says nothing (the text decides); and a news article whose page later shows
+  // report words (a related-links box filled by script).
+  '/declared-report.html': () => declaredPage('通知公告', '上海市医疗保障局2021年政府信息公开工作年度报告', article),
+  '/declared-empty.html': () => declaredPage('通知公告', '', article),
+  '/declared-news.html': () =>
+    declaredPage(
+      '工作动态',
+      '我局召开2024年医保基金监管工作会议',
+      `<p>会议总结了2023年工作，部署了2024年任务。</p><div id="related"></div>
+<script>setTimeout(() => { document.getElementById('related').textContent = '相关链接：上海市医疗保障局2021年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况'; }, 500);</script>`,
+    ),
   // A portal of one site showing a report from another site in an iframe.
   '/frame-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>信息公开平台</title></head><body>
 <p>年报详情：</p><iframe id="report" src="http://report.other.gov.cn:${port}/error-report.html" width="1000" height="800"></iframe></body></html>`,

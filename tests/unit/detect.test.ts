@@ -139,7 +139,6 @@ describe('the content scripts ship their character maps made in advance', () => 
   it('REPORT_TABLE_WORDS (the page reader) are the report tables\' labels the formats hold', () => {
     expect(REPORT_TABLE_WORDS).toEqual(reportTableWords());
   });
-
   it('REPORT_TABLE_MAP (the page reader) is what normalize.ts makes for the report tables\' labels', () => {
     expect(REPORT_TABLE_MAP).toBe(mapToPairs(matchingMap(reportTableWords())));
   });

@@ -147,8 +147,8 @@ export function quickCheck(title: string, textSample: string | (() => string), d
   // regular expression, and the text's length, cost a content script's fresh world most).
   const mayName = mayBeReport(named);
   if (mayName && quickMatch(named)) return true;
-  // Titles with a report word's characters that do not name one outright (政府信息公开工作报告):
-  // the text decides.
+  // A page declaring another article (declaresOther): its text is not read. Titles with a report
+  // word's characters that do not name one outright (政府信息公开工作报告): the text decides.
   if (declared && !mayName) return false;
   const text = typeof textSample === 'string' ? textSample : textSample();
   const raw = named + text.slice(0, QUICK_SAMPLE_CHARS);
