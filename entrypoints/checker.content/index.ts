@@ -22,7 +22,7 @@ import { loadedOverlay } from './overlaySlot.ts';
 function ownChange(records: MutationRecord[]): boolean {
   return records.every((r) => {
     const target = r.target instanceof Element ? r.target : r.target.parentElement;
-    if (target?.closest('[data-grc-ui], grc-chip, grc-panel')) return true;
+    if (target?.closest('[data-grc-ui], grc-overlay')) return true;
     return [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && /^grc-/i.test(n.tagName));
   });
 }

@@ -3,20 +3,23 @@
  *  - the page's own cells marked: `data-grc-cell` on every cell read; on cells of problems
  *    `data-grc-status` (`error` for the likely wrong cell, with `data-grc-expected`, drawn with
  *    "应为 N" beside it; `related` for the other cells of its failed identities; `error` or
- *    `warning` for failed checks no single cell explains), drawn as outlines (no layout shift);
+ *    `warning` for failed checks no single cell explains), drawn as outlines on the cell (no
+ *    layout shift), with a label "应为 N" over the suspect's corner;
  *  - the same in tables written as text, as highlights of the value in place (utils/dom/highlight.ts);
- *  - a chip before each table (its verdict from summary.tables), expanding to its findings;
+ *  - a chip above each table's top right corner (its verdict from summary.tables), opening to
+ *    its findings over the table;
  *  - a pill in a corner (status and count) that opens the panel: the verdict, what was not
  *    checked, the key figures, the findings (↑/↓ walk the problems), copy; it can be moved to
  *    another corner, it keeps out of the report's way, and its open state is remembered;
  *  - a tooltip on marked cells, for the mouse and the keyboard.
+ * All of our UI is in one shadow root, shown in the top layer, outside the page's layout (see 3.).
  * Every listener is added with one AbortController's signal: remove() leaves nothing behind.
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CopyButtons } from '../../components/CopyButtons.tsx';
 import { FigureList } from '../../components/FigureList.tsx';
 import { FindingList, findingMessage, suspectMessage } from '../../components/FindingList.tsx';
@@ -30,7 +33,7 @@ import { groupDigits } from '../../utils/report/labels.ts';
 import { TABLE_IDS, type TableId } from '../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../utils/report/labels.ts';
 import type { Analysis, Finding, Suspect, TableVerdict, TextSpan } from '../../utils/report/types.ts';
-import { pageCss, TEXT_MARK_CSS, UI_CSS } from './style.ts';
+import { CELL_OUTLINE, TEXT_MARK_CSS, UI_CSS } from './style.ts';
 
 export interface OverlayInput {
   analysis: Analysis;
@@ -90,16 +93,37 @@ const blockOf = (node: Node) => node.parentElement?.closest('p, div, li, pre, td
 
 function Chip({ table, verdict, findings, suspects, format, t, rules, onLocate }: { table: TableId; verdict: TableVerdict; findings: Finding[]; suspects: Suspect[]; format: Analysis['format']; t: Messages; rules: RuleTexts; onLocate: (f: Finding) => void }) {
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  // Its findings open over the table, so they close as a menu does: a click elsewhere, Esc, or
+  // 定位 (the cell it goes to may lie under them).
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: Event) => {
+      if (root.current && !e.composedPath().includes(root.current)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside, true);
+    return () => document.removeEventListener('pointerdown', outside, true);
+  }, [open]);
   const status = verdict.read ? verdict.status : 'incomplete';
   return (
-    <div class="grc">
+    <div class="grc" ref={root} onKeyDown={(e) => e.key === 'Escape' && open && (setOpen(false), root.current?.querySelector<HTMLElement>('.grc-chip')?.focus())}>
       <button type="button" class={`grc-chip ${status}`} aria-expanded={open} data-grc-chip={table} data-status={status} onClick={() => setOpen(!open)}>
         <span>{TABLE_NAMES[table][t.lang]}</span> <span class="grc-chip-label">{t.chip(verdict)}</span>
       </button>
       {open && (
         <div class="grc-chip-details">
           <p>{t.chipDetail(verdict)}</p>
-          <FindingList findings={findings} suspects={suspects} format={format} t={t} rules={rules} onLocate={onLocate} />
+          <FindingList
+            findings={findings}
+            suspects={suspects}
+            format={format}
+            t={t}
+            rules={rules}
+            onLocate={(f) => {
+              setOpen(false);
+              onLocate(f);
+            }}
+          />
         </div>
       )}
     </div>
@@ -119,12 +143,9 @@ interface PanelProps {
   step: (f: Finding) => void;
   next: () => void;
   toTable: (table: TableId) => void;
-  /** The tables that have a chip on the page, for the keyboard's links to them. */
-  chips: TableId[];
-  toChip: (table: TableId) => void;
 }
 
-function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, step, next, toTable, chips, toChip }: PanelProps) {
+function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, onOpen, onCorner, locate, step, next, toTable }: PanelProps) {
   const [open, setOpen] = useState(openAtStart);
   const [corner, setCorner] = useState(cornerAtStart);
   const dock = useRef<HTMLDivElement>(null);
@@ -154,17 +175,6 @@ function Panel({ analysis, t, rules, open: openAtStart, corner: cornerAtStart, o
           </span>
         </button>
       ) : null}
-      {!open && chips.length > 0 && (
-        // Right after the pill in Tab order, the chips' verdicts, shown only while focused: a
-        // keyboard user reaches every table's verdict before the page's own links.
-        <nav class="grc-skip" aria-label={t.tables}>
-          {chips.map((table) => (
-            <button type="button" key={table} data-grc-skip={table} onClick={() => toChip(table)}>
-              {TABLE_NAMES[table][t.lang]} {t.chip(analysis.summary.tables[table])}
-            </button>
-          ))}
-        </nav>
-      )}
       {!open ? null : (
         <aside class="grc-panel" aria-label={t.title}>
           <header>
@@ -245,7 +255,9 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     return place;
   };
 
-  // 1. The page's cells: an id on every cell read, a status on cells of problems.
+  // 1. The page's cells: an id on every cell read; on cells of problems a status and its
+  //    outline, written on the cell itself (CELL_OUTLINE: a style sheet of ours in the page
+  //    would make the browser restyle every element of it).
   const marks = cellMarks(analysis);
   const marked = new Map<Element, string>();
   const cells: HTMLElement[] = [];
@@ -258,6 +270,8 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   }
   const textRanges: Partial<Record<MarkKind, Range[]>> = {};
   const textMarks: { id: string; range: Range }[] = [];
+  /** The style attribute each outlined cell had before, given back by remove(). */
+  const styleBefore = new Map<HTMLElement, string | null>();
   for (const [id, mark] of marks) {
     const place = placeOf(id);
     if (!place) continue;
@@ -270,6 +284,8 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     el.setAttribute('data-grc-status', mark.status);
     if (mark.suspect) el.setAttribute('data-grc-expected', String(mark.suspect.expected));
     if (!el.hasAttribute('tabindex')) el.setAttribute('data-grc-tabindex', ''), el.setAttribute('tabindex', '0');
+    styleBefore.set(el, el.getAttribute('style'));
+    for (const [name, value] of CELL_OUTLINE[mark.status]) el.style.setProperty(name, value, 'important');
     marked.set(el, id);
   }
   undo.push(() => {
@@ -277,18 +293,24 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
       for (const name of ['data-grc-cell', 'data-grc-status', 'data-grc-expected', 'data-grc-flash']) el.removeAttribute(name);
       if (el.hasAttribute('data-grc-tabindex')) el.removeAttribute('tabindex'), el.removeAttribute('data-grc-tabindex');
     }
+    for (const [el, style] of styleBefore) {
+      if (style === null) el.removeAttribute('style');
+      else el.setAttribute('style', style);
+    }
   });
   undo.push(paintRanges(textRanges));
-  const style = document.createElement('style');
-  style.setAttribute('data-grc-ui', '');
-  style.textContent = pageCss(t) + (cellAt.size ? TEXT_MARK_CSS : '');
-  (document.head ?? document.documentElement).append(style);
-  undo.push(() => style.remove());
+  if (cellAt.size) {
+    // Highlights can only be styled from the page's own style sheets: pages with tables
+    // written as text get ours.
+    const style = document.createElement('style');
+    style.setAttribute('data-grc-ui', '');
+    style.textContent = TEXT_MARK_CSS;
+    (document.head ?? document.documentElement).append(style);
+    undo.push(() => style.remove());
+  }
 
-  // The overlay is drawn in three tasks (cells, chips, panel), letting the page run between
-  // them, so that no one task of ours is long. They are drawn in one frame: each frame that
-  // follows a change lays out and paints the page again, and on a large page three frames
-  // cost more than the one they would split (scripts/bench-browser.ts, README). Ended
+  // The overlay is drawn in two tasks (the cells, then our UI), letting the page run between
+  // them, and in one frame (each frame after a change to the page draws it again). Ended
   // meanwhile: what was drawn goes again.
   const pause = async () => {
     await nextTask();
@@ -304,12 +326,8 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     if (id) locate(id, focus);
   };
 
-  // 2. A chip before each table read: the table element, or the text block it was written in.
-  const uis: ShadowRootContentScriptUi<unknown>[] = [];
-  undo.push(() => uis.forEach((ui) => ui.remove()));
-  const tableAnchors: Element[] = [];
+  // 2. Where each table's chip goes: above the table element, or the text block it was written in.
   const anchorOf: Partial<Record<TableId, Element>> = {};
-  const chipOf: Partial<Record<TableId, ShadowRootContentScriptUi<unknown>>> = {};
   for (const table of TABLE_IDS) {
     if (!analysis.tables[table].found) continue;
     let anchor = tableRefs[table].find((n) => n.isConnected) as Element | undefined;
@@ -321,33 +339,61 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
         .sort(inDocumentOrder)[0];
       anchor = (first && blockOf(first)) ?? undefined;
     }
-    if (!anchor || anchor === document.body) continue;
-    tableAnchors.push(anchor);
-    anchorOf[table] = anchor;
-    const findings = analysis.findings.filter((f) => f.table === table);
-    const verdict = analysis.summary.tables[table];
-    const ui = await createShadowRootUi(ctx, {
-      name: 'grc-chip',
-      position: 'inline',
-      anchor,
-      append: 'before',
-      css: UI_CSS,
-      inheritStyles: true,
-      onMount: (container) => {
-        container.lang = uiLang;
-        render(<Chip table={table} verdict={verdict} findings={findings} suspects={analysis.suspects} format={analysis.format} t={t} rules={rules} onLocate={locateFinding} />, container);
-      },
-      onRemove: () => undefined,
-    });
-    ui.mount();
-    uis.push(ui);
-    chipOf[table] = ui;
+    if (anchor && anchor !== document.body) anchorOf[table] = anchor;
   }
+  const chipTables = TABLE_IDS.filter((table) => anchorOf[table]);
+  const tableAnchors = chipTables.map((table) => anchorOf[table]!);
+  const suspectIds = [...marks.keys()].filter((id) => marks.get(id)!.suspect && placeOf(id));
 
-  await pause();
+  /**
+   * Chips and "应为" labels are placed at their table's or cell's place in the document (not in
+   * the viewport: they scroll with the page by themselves), and follow it when the page's layout
+   * moves it (place). Null: the table or cell is not shown (display: none), nor its chip.
+   */
+  const spots: { key: string; at: () => { x: number; y: number } | null }[] = [];
+  const shown = (r: DOMRect) => r.width > 0 || r.height > 0;
+  for (const table of chipTables) {
+    spots.push({
+      key: `chip:${table}`,
+      at: () => {
+        const r = anchorOf[table]!.getBoundingClientRect();
+        // Its top right corner, kept inside the page's width (a Word table can be wider).
+        return shown(r) ? { x: Math.min(r.right, document.documentElement.clientWidth) + scrollX, y: r.top + scrollY } : null;
+      },
+    });
+  }
+  for (const id of suspectIds) {
+    spots.push({
+      key: `label:${id}`,
+      at: () => {
+        const r = rectOf(placeOf(id)!);
+        return shown(r) ? { x: r.right + scrollX, y: r.top + scrollY } : null;
+      },
+    });
+  }
+  const spotEls = new Map<string, HTMLElement>();
+  const measure = () => spots.map(({ key, at }) => [key, at()] as const);
+  const move = (where: ReturnType<typeof measure>) => {
+    for (const [key, p] of where) {
+      const el = spotEls.get(key);
+      if (!el) continue;
+      el.hidden = p === null;
+      if (!p) continue;
+      const left = `${Math.round(p.x)}px`;
+      const top = `${Math.round(p.y)}px`;
+      if (el.style.left !== left) el.style.left = left;
+      if (el.style.top !== top) el.style.top = top;
+    }
+  };
+  /** Reads every position first, then writes: one layout at most. */
+  const place = () => move(measure());
 
-  // 3. The pill and panel, first in the body (so first in Tab order), with the tooltip and
-  //    the "应为" labels of text values in the same shadow root.
+  // 3. Our UI, in one shadow root: the pill and panel, the chips, the labels, the tooltip.
+  //    Its host is the body's first child, so the pill and then the chips are the page's first
+  //    Tab stops. It is shown in the top layer (a manual popover) where the browser has one: it
+  //    then lies over the page without being part of the page's layout, and drawing it does not
+  //    lay out and paint the page again (on a 656 kB report, the frame after the overlay took
+  //    40 ms with chips in the page's flow, 10 ms so: scripts/bench-browser.ts).
   const open = stored[siteKey()]?.open ?? settings.panelOpen ?? false;
   const corner = stored[PANEL_KEY]?.corner ?? 'br';
   const save = (patch: { open?: boolean; corner?: Corner }) => {
@@ -357,10 +403,10 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     void browser.storage.local.set(values).catch(() => {});
   };
   let tooltipRoot: HTMLElement | undefined;
-  let labelRoot: HTMLElement | undefined;
-  let app: HTMLElement | undefined;
-  const panel = await createShadowRootUi(ctx, {
-    name: 'grc-panel',
+  let layer: HTMLElement | undefined;
+  const roots: HTMLElement[] = [];
+  const ui = await createShadowRootUi(ctx, {
+    name: 'grc-overlay',
     position: 'inline',
     anchor: 'body',
     append: 'first',
@@ -368,10 +414,11 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     inheritStyles: true,
     onMount: (container) => {
       container.lang = uiLang;
-      app = document.createElement('div');
+      const app = document.createElement('div');
+      layer = document.createElement('div');
       tooltipRoot = document.createElement('div');
-      labelRoot = document.createElement('div');
-      container.append(app, labelRoot, tooltipRoot);
+      container.append(app, layer, tooltipRoot);
+      roots.push(app, tooltipRoot);
       render(
         <Panel
           analysis={analysis}
@@ -391,42 +438,68 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
           step={(f) => locateFinding(f, false)}
           next={() => void next()}
           toTable={(table) => anchorOf[table]?.scrollIntoView({ block: 'start' })}
-          chips={TABLE_IDS.filter((table) => chipOf[table])}
-          toChip={(table) => {
-            const button = chipOf[table]?.shadow.querySelector<HTMLElement>('.grc-chip');
-            button?.scrollIntoView({ block: 'center' });
-            button?.focus();
-          }}
         />,
         app,
       );
+      for (const table of chipTables) {
+        const at = document.createElement('div');
+        at.className = 'grc-at';
+        layer.append(at);
+        roots.push(at);
+        spotEls.set(`chip:${table}`, at);
+        const findings = analysis.findings.filter((f) => f.table === table);
+        render(<Chip table={table} verdict={analysis.summary.tables[table]} findings={findings} suspects={analysis.suspects} format={analysis.format} t={t} rules={rules} onLocate={locateFinding} />, at);
+      }
+      for (const id of suspectIds) {
+        const label = document.createElement('span');
+        label.className = 'grc-at grc-label';
+        label.setAttribute('data-grc-label', id);
+        label.setAttribute('data-kind', placeOf(id)!.kind);
+        label.textContent = `${t.expectedLabel} ${marks.get(id)!.suspect!.expected}`;
+        layer.append(label);
+        spotEls.set(`label:${id}`, label);
+      }
     },
     onRemove: () => {
-      for (const root of [app, labelRoot, tooltipRoot]) if (root) render(null, root);
+      for (const root of roots) render(null, root);
     },
   });
-  panel.mount();
-  uis.push(panel as ShadowRootContentScriptUi<unknown>);
+  // Measured before our host is in the page, whose layout is then still the page's own.
+  const firstPlaces = measure();
+  ui.mount();
+  undo.push(() => ui.remove());
+  const host = ui.shadowHost;
+  if ('showPopover' in host) {
+    host.setAttribute('popover', 'manual');
+    try {
+      host.showPopover();
+    } catch {
+      // No top layer for it here: it stays an absolutely placed element of the body.
+      host.removeAttribute('popover');
+    }
+  }
+  move(firstPlaces);
 
   /**
    * The closed pill keeps out of the report: where it would lie over a table or a chip, it
    * moves to the other end of the same side if that spot is free.
    */
   const avoidReport = () => {
-    const dock = panel.shadow.querySelector('.grc-dock');
+    const dock = ui.shadow.querySelector('.grc-dock');
     if (!dock || signal.aborted) return;
-    const host = panel.shadowHost;
     host.removeAttribute('data-flip');
     if (!dock.querySelector('.grc-pill')) return;
     const here = dock.getBoundingClientRect();
-    const obstacles = [...tableAnchors, ...uis.filter((ui) => ui !== panel).map((ui) => ui.shadowHost)].map((el) => el.getBoundingClientRect());
+    const chips = [...(layer?.querySelectorAll('.grc-chip') ?? [])];
+    const obstacles = [...tableAnchors, ...chips].map((el) => el.getBoundingClientRect());
     if (!obstacles.some((r) => intersects(here, r))) return;
     const top = here.top > window.innerHeight / 2 ? 16 : window.innerHeight - 16 - here.height;
     const there = new DOMRect(here.left, top, here.width, here.height);
     if (!obstacles.some((r) => intersects(there, r))) host.setAttribute('data-flip', '');
   };
 
-  // 4. Tooltip and text labels, kept where their cells are as the page scrolls.
+  // 4. The tooltip, kept where its cell is as the page scrolls; chips and labels follow their
+  //    tables and cells when the page's layout changes (its size, a table's size, a scrolled box).
   let tip: string | null = null;
   const drawTooltip = () => {
     if (!tooltipRoot) return;
@@ -439,23 +512,6 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     tip = id;
     drawTooltip();
   };
-  const textSuspects = textMarks.filter((m) => marks.get(m.id)?.suspect);
-  const drawLabels = () => {
-    if (!labelRoot || textSuspects.length === 0) return;
-    render(
-      <div class="grc">
-        {textSuspects.map(({ id, range }) => {
-          const r = range.getBoundingClientRect();
-          return (
-            <span key={id} class="grc-label" data-grc-label={id} style={{ left: `${r.right + 2}px`, top: `${r.top - 14}px` }}>
-              {t.expectedLabel} {marks.get(id)!.suspect!.expected}
-            </span>
-          );
-        })}
-      </div>,
-      labelRoot,
-    );
-  };
   let frame = 0;
   const redraw = () => {
     if (frame) return;
@@ -463,16 +519,20 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
       frame = 0;
       if (signal.aborted) return;
       drawTooltip();
-      drawLabels();
+      place();
       avoidReport();
     });
   };
   undo.push(() => cancelAnimationFrame(frame));
   afterPaint(() => {
-    if (signal.aborted) return;
-    drawLabels();
-    avoidReport();
+    if (!signal.aborted) avoidReport();
   });
+  // Called in the frame, after layout: reading positions there costs nothing more.
+  const resized = new ResizeObserver(() => {
+    if (!signal.aborted) place();
+  });
+  for (const el of [document.body ?? document.documentElement, ...tableAnchors]) resized.observe(el);
+  undo.push(() => resized.disconnect());
 
   const onCell = (e: Event) => {
     const el = (e.target as Element | null)?.closest?.('[data-grc-status]');

@@ -233,15 +233,32 @@ describe('in a Chinese browser', () => {
       const q = (s: string) => document.querySelector(s)!;
       const error = getComputedStyle(q('[data-grc-status="error"]'));
       const related = getComputedStyle(q('[data-grc-status="related"]'));
-      const label = getComputedStyle(q('[data-grc-expected]'), '::after');
-      return { error: error.outlineWidth, related: related.outlineWidth, relatedStyle: related.outlineStyle, label: label.content, labelPosition: label.position };
+      return { error: error.outlineWidth, related: related.outlineWidth, relatedStyle: related.outlineStyle, sheets: document.querySelectorAll('style[data-grc-ui]').length };
     });
     expect(styles.error).toBe('3px');
     expect(styles.related).toBe('1px');
     expect(styles.relatedStyle).toBe('dashed');
-    // "应为 42" beside the cell: a pseudo-element placed absolutely, no text written into the page.
-    expect(styles.label).toContain('应为');
-    expect(styles.labelPosition).toBe('absolute');
+    // Written on the cells themselves: no style sheet of ours in the page.
+    expect(styles.sheets).toBe(0);
+    // "应为 42" over the cell's top right corner, from our own layer: no text written into the page.
+    const label = page.locator('.grc-label[data-grc-label="t3.new_received.natural"]');
+    expect(await label.textContent()).toBe('应为 42');
+    const [l, c] = [await box(label), await box(cell)];
+    expect(Math.abs(l.x + l.width - (c.x + c.width))).toBeLessThanOrEqual(4);
+    expect(l.y).toBeLessThan(c.y);
+    expect(l.y + l.height).toBeGreaterThan(c.y);
+    // Our UI is one host, first in the body, in the top layer: outside the page's layout.
+    expect(await page.evaluate(() => [document.body.firstElementChild?.localName, document.querySelector('grc-overlay')?.matches(':popover-open')])).toEqual(['grc-overlay', true]);
+    // The chip of 表三 stands above the table's top right corner, and stays there when the page scrolls.
+    const table3 = page.locator('table').filter({ has: cell });
+    const chipAbove = async () => {
+      const [ch, t] = [await box(page.locator('[data-grc-chip="t3"]')), await box(table3)];
+      return Math.abs(ch.x + ch.width - (t.x + t.width)) <= 2 && ch.y + ch.height <= t.y && ch.y + ch.height >= t.y - 8;
+    };
+    expect(await chipAbove()).toBe(true);
+    await page.evaluate(() => scrollBy(0, 300));
+    expect(await chipAbove()).toBe(true);
+    await page.evaluate(() => scrollTo(0, 0));
 
     // The chip of 表三 says how many errors there are to fix, and lists them.
     const chip = page.locator('[data-grc-chip="t3"]');
@@ -249,6 +266,9 @@ describe('in a Chinese browser', () => {
     expect(await page.locator('[data-grc-chip="t4"]').textContent()).toMatch(/表四\s*✓ 全部相符/);
     await chip.click();
     await expect.poll(() => page.locator('.grc-chip-details').first().textContent()).toContain('自然人');
+    // Its findings open over the table, and close on a click elsewhere.
+    await page.mouse.click(2, 2);
+    await expect.poll(() => page.locator('.grc-chip-details').count()).toBe(0);
 
     // The tooltip says it in a person's words.
     await cell.hover();
@@ -290,12 +310,24 @@ describe('in a Chinese browser', () => {
     await page.close();
   });
 
-  it('a report written as text: a chip before the text block, the wrong number highlighted in place, its tooltip and 定位', async () => {
+  it('a report written as text: a chip above the text block, the wrong number highlighted in place, its tooltip and 定位', async () => {
     const page = await b.open('/text-report.html');
     const chip = page.locator('[data-grc-chip="t3"]');
     await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^表三\\s*${re(t3ErrorsZh)}$`));
-    // The chip stands right before the paragraph where 表三's text starts.
-    expect(await page.evaluate(() => document.querySelector('grc-chip + p, grc-chip ~ p')?.textContent?.length ?? 0)).toBeGreaterThan(0);
+    // The chip stands right above the paragraph where 表三's text starts, at its right end.
+    const below = await page.evaluate(() => {
+      const chip = document.querySelector('grc-overlay')!.shadowRoot!.querySelector('[data-grc-chip="t3"]')!.getBoundingClientRect();
+      const ps = [...document.querySelectorAll('p')];
+      const p = ps.find((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= chip.bottom && r.top - chip.bottom <= 8 && Math.abs(r.right - chip.right) <= 2;
+      });
+      const at = (start: string) => ps.findIndex((el) => el.textContent!.startsWith(start));
+      return p ? { index: ps.indexOf(p), from: at('三、'), to: at('四、') } : null;
+    });
+    expect(below).not.toBeNull();
+    expect(below!.index).toBeGreaterThanOrEqual(below!.from);
+    expect(below!.index).toBeLessThan(below!.to);
     // The wrong number is highlighted where it is written; the page's text and nodes are untouched.
     const marked = () => page.evaluate(() => {
       const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -375,13 +407,15 @@ describe('in a Chinese browser', () => {
       return `${host?.localName}:${host?.shadowRoot?.activeElement?.textContent ?? ''}`;
     });
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe(`grc-panel:年报校验${errorsZh}`);
+    expect(await focused()).toBe(`grc-overlay:年报校验${errorsZh}`);
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe('grc-panel:表二 ✓ 全部相符');
+    expect(await focused()).toBe('grc-overlay:表二 ✓ 全部相符');
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe(`grc-panel:表三 ${t3ErrorsZh}`);
-    await page.keyboard.press('Enter'); // to the chip of 表三
-    expect(await focused()).toMatch(new RegExp(`^grc-chip:表三\\s*${re(t3ErrorsZh)}$`));
+    expect(await focused()).toBe(`grc-overlay:表三 ${t3ErrorsZh}`);
+    // Focus brings the chip, and its table, into view; Enter opens its findings.
+    expect(await inViewport(page, page.locator('[data-grc-chip="t3"]'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.grc-chip-details').first().textContent()).toContain('自然人');
     await page.locator('.grc-pill').click();
     await page.locator('.grc-next').click();
     await expect.poll(() => page.locator('[data-grc-flash]').getAttribute('data-grc-cell')).toBe('t3.new_received.natural');
@@ -402,7 +436,7 @@ describe('in a Chinese browser', () => {
       document.title = '通知公告';
       document.getElementById('app')!.innerHTML = '<ul><li>关于开展医保基金监管专项检查的通知</li></ul>';
     });
-    await expect.poll(() => page.locator('grc-panel, grc-chip, style[data-grc-ui]').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator('grc-overlay, style[data-grc-ui], [style*="outline"]').count(), { timeout: 15_000 }).toBe(0);
     expect(await overlayListeners(page)).toEqual([]);
     await page.close();
   });
@@ -421,7 +455,7 @@ describe('in a Chinese browser', () => {
   it('leaves no trace on a page that is not a report, and says so in the popup', async () => {
     const page = await b.open('/news.html');
     await page.waitForTimeout(1500);
-    expect(await page.locator('[data-grc-cell], [data-grc-status], style[data-grc-ui], grc-panel, grc-chip').count()).toBe(0);
+    expect(await page.locator('[data-grc-cell], [data-grc-status], style[data-grc-ui], grc-overlay').count()).toBe(0);
     const tabId = await b.tabIdOf(page);
     expect(await b.badge(tabId)).toBe('');
     // Only the small detector ran: the checker was never injected into the page.
@@ -443,7 +477,7 @@ describe('in a Chinese browser', () => {
     await news.waitForTimeout(2000);
     expect(await news.locator('#related').textContent()).toContain('一、总体情况');
     expect(await b.framesWith(await b.tabIdOf(news), 'checker')).toEqual([]);
-    expect(await news.locator('[data-grc-cell], grc-panel, grc-chip').count()).toBe(0);
+    expect(await news.locator('[data-grc-cell], grc-overlay').count()).toBe(0);
     await news.close();
   });
 
@@ -453,7 +487,7 @@ describe('in a Chinese browser', () => {
     await expect.poll(() => b.framesWith(listTab, 'checker')).toEqual([0]);
     await list.waitForTimeout(1000);
     expect(await b.badge(listTab)).toBe('');
-    expect(await list.locator('[data-grc-cell], grc-panel, grc-chip').count()).toBe(0);
+    expect(await list.locator('[data-grc-cell], grc-overlay').count()).toBe(0);
     expect(await b.framesWith(listTab, 'overlay')).toEqual([]);
     await list.close();
 
@@ -499,7 +533,7 @@ describe('in a Chinese browser', () => {
       document.title = '通知公告';
       document.getElementById('app')!.innerHTML = '<ul><li>关于开展医保基金监管专项检查的通知</li></ul>';
     });
-    await expect.poll(() => page.locator('grc-panel, grc-chip, style[data-grc-ui]').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator('grc-overlay, style[data-grc-ui], [style*="outline"]').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => b.badge(tabId)).toBe('');
     await page.evaluate(() => {
       history.pushState({}, '', '/spa.html');
@@ -520,7 +554,7 @@ describe('in an English browser', () => {
     const chip = page.locator('[data-grc-chip="t3"]');
     await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^Table 3\\s*${re(t3ErrorsEn)}$`));
     expect(await page.locator('[data-grc-chip="t4"]').textContent()).toMatch(/Table 4\s*✓ All checks hold/);
-    expect(await page.locator('[data-grc-expected]').evaluate((el) => getComputedStyle(el, '::after').content)).toContain('should be');
+    expect(await page.locator('.grc-label').textContent()).toBe('should be 42');
     await page.locator('.grc-pill').click();
     const panel = page.locator('.grc-panel');
     await expect.poll(() => panel.locator('p[data-status]').textContent()).toBe(errorsEn);

@@ -11,7 +11,7 @@ import { FigureList } from '../../../components/FigureList.tsx';
 import { FindingList, findingMessage } from '../../../components/FindingList.tsx';
 import { cellMarks, locateCell } from '../../../components/marks.ts';
 import { StatusBlock } from '../../../components/StatusBlock.tsx';
-import { pageCss } from '../../checker.content/style.ts';
+import { markedCellCss } from '../../checker.content/style.ts';
 import { ruleTexts } from '../../../utils/report/rules/index.ts';
 import { COMPONENT_CSS } from '../../../components/styles.ts';
 import { copyToClipboard } from '../../../utils/dom/clipboard.ts';
@@ -53,8 +53,8 @@ const WORDS = {
   },
 };
 
-/** The draft's own look; its marks look as on a page (pageCss, the overlay's). */
-const viewCss = (t: Messages) => pageCss(t) + `
+/** The draft's own look; its marks look as on a page (markedCellCss, the overlay's). */
+const viewCss = (t: Messages) => markedCellCss(t) + `
 :host { display: block; }
 .draft { font: 14px/1.7 "Noto Serif CJK SC", "SimSun", serif; color: #202124; padding: 12px 16px; border: 1px solid #dadce0; border-radius: 8px; background: #fff; }
 table { border-collapse: collapse; margin: 4px 0 12px; font-size: 12px; line-height: 1.4; }
