@@ -307,6 +307,18 @@ describe('in a Chinese browser', () => {
     await expect.poll(() => page.locator('[data-grc-flash]').getAttribute('data-grc-cell')).toBe('t3.new_received.natural');
     expect(await inViewport(page, cell)).toBe(true);
     await popup.close();
+
+    // Corrected on the page (as in a CMS's preview), the report is checked again, and the cell
+    // is given back as it was: no status, no outline of ours, no label.
+    const styleBefore = await page.evaluate(async () => {
+      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return [...served.querySelectorAll('td')].find((td) => td.textContent === '43')?.getAttribute('style') ?? null;
+    });
+    await cell.evaluate((td) => (td.textContent = '42'));
+    await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent(), { timeout: 15_000 }).toMatch(/表三\s*✓ 全部相符/);
+    expect(await cell.getAttribute('data-grc-status')).toBeNull();
+    expect(await cell.getAttribute('style')).toBe(styleBefore);
+    expect(await page.locator('.grc-label').count()).toBe(0);
     await page.close();
   });
 
