@@ -42,7 +42,6 @@ const zh = {
       .filter(Boolean)
       .join('，'),
   notChecked: '未能核对',
-  tables: '各表',
   notReport: '此页面不是政府信息公开工作年度报告。',
   howTo: '打开 gov.cn 上的年度报告页面，本扩展会自动校验表格并在页面上标出问题。',
   errors: '错误',
@@ -100,7 +99,6 @@ const en: Messages = {
       .filter(Boolean)
       .join(', '),
   notChecked: 'Not checked',
-  tables: 'Tables',
   notReport: 'This page is not a government information-disclosure annual report.',
   howTo: 'Open an annual report on a gov.cn site; the extension checks its tables and marks problems on the page.',
   errors: 'Errors',

@@ -29,7 +29,6 @@ import { copyToClipboard } from '../../utils/dom/clipboard.ts';
 import { paintRanges, rangeInBlock, type MarkKind } from '../../utils/dom/highlight.ts';
 import { nextTask } from '../../utils/dom/page.ts';
 import { messages, type Messages, type RuleTexts } from '../../utils/i18n.ts';
-import { groupDigits } from '../../utils/report/labels.ts';
 import { TABLE_IDS, type TableId } from '../../utils/report/formats.ts';
 import { identityLine, TABLE_NAMES } from '../../utils/report/labels.ts';
 import type { Analysis, Finding, Suspect, TableVerdict, TextSpan } from '../../utils/report/types.ts';
