@@ -87,6 +87,17 @@ const nodeOf = (p: Place): Node => (p.kind === 'cell' ? p.el : p.range.startCont
 const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 /** For sort: `a` before `b` in the document. */
 const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+/**
+ * The nearest box around `el` that clips what overflows it (a report in a scrolling box, or a
+ * layout's overflow: hidden), up to the body: chips and labels are kept inside it.
+ */
+function clippingBox(el: Element | null): Element | null {
+  for (let box = el?.parentElement; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
+    const { overflowX, overflowY } = getComputedStyle(box);
+    if (overflowX !== 'visible' || overflowY !== 'visible') return box;
+  }
+  return null;
+}
 /** The block element a text node belongs to (where a chip goes for a table written as text). */
 const blockOf = (node: Node) => node.parentElement?.closest('p, div, li, pre, td, section, article, blockquote, h1, h2, h3, h4, h5, h6') ?? null;
 
@@ -350,25 +361,29 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
    * moves it (place). Null: the table or cell is not shown (display: none), nor its chip.
    */
   const spots: { key: string; at: () => { x: number; y: number } | null }[] = [];
-  const shown = (r: DOMRect) => r.width > 0 || r.height > 0;
+  /**
+   * A top right corner in document coordinates, kept inside the page's width and inside the box
+   * that clips it (a Word table can be wider than both); null when it is not shown, or scrolled
+   * out of a scrolling box the report is in.
+   */
+  const cornerOf = (r: DOMRect, box: Element | null) => {
+    if (r.width === 0 && r.height === 0) return null;
+    let right = Math.min(r.right, document.documentElement.clientWidth);
+    if (box) {
+      const b = box.getBoundingClientRect();
+      if (r.top < b.top - 1 || r.top > b.bottom) return null;
+      right = Math.min(right, b.right);
+    }
+    return { x: right + scrollX, y: r.top + scrollY };
+  };
   for (const table of chipTables) {
-    spots.push({
-      key: `chip:${table}`,
-      at: () => {
-        const r = anchorOf[table]!.getBoundingClientRect();
-        // Its top right corner, kept inside the page's width (a Word table can be wider).
-        return shown(r) ? { x: Math.min(r.right, document.documentElement.clientWidth) + scrollX, y: r.top + scrollY } : null;
-      },
-    });
+    const box = clippingBox(anchorOf[table]!);
+    spots.push({ key: `chip:${table}`, at: () => cornerOf(anchorOf[table]!.getBoundingClientRect(), box) });
   }
   for (const id of suspectIds) {
-    spots.push({
-      key: `label:${id}`,
-      at: () => {
-        const r = rectOf(placeOf(id)!);
-        return shown(r) ? { x: r.right + scrollX, y: r.top + scrollY } : null;
-      },
-    });
+    const place = placeOf(id)!;
+    const box = clippingBox(place.kind === 'cell' ? place.el : place.range.startContainer.parentElement);
+    spots.push({ key: `label:${id}`, at: () => cornerOf(rectOf(place), box) });
   }
   const spotEls = new Map<string, HTMLElement>();
   const measure = () => spots.map(({ key, at }) => [key, at()] as const);

@@ -74,6 +74,9 @@ const pages: Record<string, () => string> = {
   '/error-report.html': () => withError,
   '/clean-report.html': () => seed004,
   '/text-report.html': textReport,
+  // The report in a box of its own that scrolls (a CMS's fixed-height article frame).
+  '/boxed-report.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head>
+<body><div style="height: 120px">页头</div><div id="box" style="height: 500px; overflow: auto; border: 1px solid #999">${article}</div><div style="height: 1500px">页脚</div></body></html>`,
   '/news.html': () => readFileSync(join(fixtures, 'not-report-news.html'), 'utf8'),
   // A list of reports: its title and links pass the detector's quick check, the engine finds no report.
   '/list.html': () => readFileSync(join(fixtures, 'not-report-list.html'), 'utf8'),
@@ -371,6 +374,31 @@ describe('in a Chinese browser', () => {
       }),
     ).toBe(true);
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('grc-flash'))).toBe(true);
+    await page.close();
+  });
+
+  it('a report in a scrolling box: the chip follows its table as the box scrolls, and hides when the table\'s top is scrolled out of the box', async () => {
+    const page = await b.open('/boxed-report.html');
+    const chip = page.locator('[data-grc-chip="t3"]');
+    await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toMatch(/^表三/);
+    const table3 = page.locator('table').filter({ has: page.locator('td[data-grc-cell="t3.new_received.natural"]') });
+    /** Scrolls the box so that 表三's top is `offset` px below the box's top (negative: above it, hidden). */
+    const scrollBox = (offset: number) =>
+      table3.evaluate((table, offset) => {
+        const box = document.getElementById('box')!;
+        box.scrollTop += table.getBoundingClientRect().top - box.getBoundingClientRect().top - offset;
+      }, offset);
+    const chipAbove = async () => {
+      const [ch, t] = [await box(chip), await box(table3)];
+      return Math.abs(ch.x + ch.width - (t.x + t.width)) <= 2 && ch.y + ch.height <= t.y && ch.y + ch.height >= t.y - 8;
+    };
+    await scrollBox(60);
+    await expect.poll(chipAbove).toBe(true);
+    await scrollBox(-100);
+    await expect.poll(() => chip.isVisible()).toBe(false);
+    await scrollBox(200);
+    await expect.poll(() => chip.isVisible()).toBe(true);
+    await expect.poll(chipAbove).toBe(true);
     await page.close();
   });
 
