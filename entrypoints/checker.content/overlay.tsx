@@ -527,13 +527,18 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
     drawTooltip();
   };
   let frame = 0;
-  const redraw = () => {
+  let placesMoved = false;
+  const redraw = (e: Event) => {
+    // The page's own scrolling carries chips and labels (they are in document coordinates): only
+    // a scrolled box or a resized window moves them.
+    if (e.target !== document) placesMoved = true;
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       if (signal.aborted) return;
       drawTooltip();
-      place();
+      if (placesMoved) place();
+      placesMoved = false;
       avoidReport();
     });
   };

@@ -33,8 +33,9 @@ export function textSample(doc: Document): string {
 
 /**
  * The article title and column the page declares in its metadata (see Declared), or null
- * when it declares no article title, or an empty one (a template's placeholder says nothing). One XPath, for the reason textSample gives; the names
- * as the guideline writes them (a page that spells them otherwise has its text read).
+ * when it declares no article title, or an empty one (a template's placeholder says nothing).
+ * One XPath, for the reason textSample gives; the names as the guideline writes them (a page
+ * that spells them otherwise has its text read).
  */
 export function declaredTitles(doc: Document): Declared | null {
   let found: string;
