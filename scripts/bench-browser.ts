@@ -67,10 +67,24 @@ function realPortalNews(): string {
 }
 const article = articleOf(seed004);
 
+/** `html` without its ArticleTitle and ColumnName metadata. */
+function undeclared(html: string): string {
+  const out = html.replace(/<meta name="(?:ArticleTitle|ColumnName)"[^>]*>/g, '');
+  if (/ArticleTitle|ColumnName/.test(out)) throw new Error('the real page declares its article in a form the benchmark does not remove');
+  return out;
+}
+
 /** Pages, with whether the extension should end up marking cells on them. */
 const pages: Record<string, { html: string; report: boolean; what: string }> = {
   '/news.html': { html: fixture('not-report-news.html'), report: false, what: 'ordinary page (news article)' },
   '/real-news.html': { html: realPortalNews(), report: false, what: 'ordinary page (a real portal\'s article page, a news article in it)' },
+  // The same real page without the metadata the guideline asks for (ArticleTitle, ColumnName), as
+  // sites that do not follow it serve their pages: the detector must read the page's text.
+  '/real-news-undeclared.html': {
+    html: undeclared(realPortalNews()),
+    report: false,
+    what: 'ordinary page (the same real article page, without the metadata that declares its article)',
+  },
   '/portal.html': {
     html: `<!doctype html><html><head><meta charset="utf-8"><title>某某市人民政府门户网站</title></head><body>${portalChrome(5000)}</body></html>`,
     report: false,
