@@ -88,11 +88,11 @@ const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.ri
 /** For sort: `a` before `b` in the document. */
 const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 /**
- * The nearest box around `el` that clips what overflows it (a report in a scrolling box, or a
+ * The nearest box around `node` that clips what overflows it (a report in a scrolling box, or a
  * layout's overflow: hidden), up to the body: chips and labels are kept inside it.
  */
-function clippingBox(el: Element | null): Element | null {
-  for (let box = el?.parentElement; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
+function clippingBox(node: Node): Element | null {
+  for (let box = node.parentElement; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
     const { overflowX, overflowY } = getComputedStyle(box);
     if (overflowX !== 'visible' || overflowY !== 'visible') return box;
   }
@@ -382,7 +382,7 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
   }
   for (const id of suspectIds) {
     const place = placeOf(id)!;
-    const box = clippingBox(place.kind === 'cell' ? place.el : place.range.startContainer.parentElement);
+    const box = clippingBox(nodeOf(place));
     spots.push({ key: `label:${id}`, at: () => cornerOf(rectOf(place), box) });
   }
   const spotEls = new Map<string, HTMLElement>();
