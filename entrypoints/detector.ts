@@ -1,7 +1,7 @@
 /**
  * The only script that runs on every gov.cn page and frame (declared in wxt.config.ts), so it
- * is kept tiny: the cheap report test (the title, the article's title and column a page
- * declares in its metadata, and a bounded slice of the text). On an ordinary page it does
+ * is kept tiny: the cheap report test (quickLook: the title, the article's title and column a
+ * page declares in its metadata, and a bounded slice of the text). On an ordinary page it does
  * nothing else and leaves no trace. When the page looks like a report, now or
  * after a script or a single-page navigation has filled it in, it asks the background to
  * inject the checker (page reading; the overlay follows where a report is found) into this
@@ -15,9 +15,8 @@
 import type { browser as Browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { debouncedLook } from '../utils/dom/schedule.ts';
-import { declaredTitles, textSample } from '../utils/dom/textSample.ts';
+import { quickLook } from '../utils/dom/textSample.ts';
 import type { InjectCheckerMessage } from '../utils/messages.ts';
-import { declaresOther, quickCheck } from '../utils/report/quickCheck.ts';
 
 type Runtime = typeof Browser.runtime;
 const api = globalThis as unknown as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
@@ -43,9 +42,9 @@ export default defineUnlistedScript(() => {
     // must go quiet. (On the first look it has just been injected.)
     if (!first && !extension()?.id) return stop();
     first = false;
-    const declared = declaredTitles(document);
-    if (declaresOther(document.title, declared)) return stop();
-    if (!quickCheck(document.title, () => textSample(document), declared)) return;
+    const look = quickLook(document);
+    if (look === 'other') return stop();
+    if (look === 'none') return;
     stop();
     const message: InjectCheckerMessage = { type: 'grc:inject' };
     extension()?.sendMessage(message).catch(() => {});

@@ -12,9 +12,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detachRefs, readDocument } from '../../utils/dom/page.ts';
 import { debouncedLook } from '../../utils/dom/schedule.ts';
-import { declaredTitles, textSample } from '../../utils/dom/textSample.ts';
+import { quickLook } from '../../utils/dom/textSample.ts';
 import { notCheckedBecause, type AnalyzeMessage, type AnalyzeResponse, type LoadOverlayMessage, type Message, type NotAReportMessage, type NotCheckedMessage } from '../../utils/messages.ts';
-import { quickCheck } from '../../utils/report/quickCheck.ts';
 import type { Overlay, OverlayInput } from './overlay.tsx';
 import { loadedOverlay } from './overlaySlot.ts';
 
@@ -133,7 +132,7 @@ class PageChecker {
       // (its first run in this script's code costs a report page about a millisecond).
       const lookedAlready = this.firstCheck;
       this.firstCheck = false;
-      if (!lookedAlready && !quickCheck(document.title, () => textSample(document), declaredTitles(document))) {
+      if (!lookedAlready && quickLook(document) !== 'report') {
         if (this.current || this.reported) this.clear(true);
         return;
       }

@@ -13,6 +13,8 @@ import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, root, SCREENSHOTS, serveGovCn } from '../helpers/browser.ts';
 import { articleOf } from '../helpers/official.ts';
+import { foldLikeXPath } from '../helpers/load.ts';
+import { FOLD_FROM, FOLD_TO } from '../../utils/report/quickCheck.ts';
 import { dataSetHeader } from '../../utils/report/export.ts';
 import { analyze } from '../../utils/report/analyze.ts';
 import { pageFromHtml } from '../../cli/cheerioPage.ts';
@@ -102,6 +104,12 @@ const pages: Record<string, () => string> = {
       `<p>会议总结了2023年工作，部署了2024年任务。</p><div id="related"></div>
 <script>setTimeout(() => { document.getElementById('related').textContent = '相关链接：上海市医疗保障局2021年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况'; }, 500);</script>`,
     ),
+  // A site that declares nothing, under a title that names nothing, its report in traditional
+  // characters with its name broken by a space: found by its text, which the page's own XPath
+  // engine folds before any of our code reads it.
+  '/undeclared-traditional.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>詳細信息</title></head><body>
+<div class="nav">首页 政务公开 政府信息公開 政府工作報告 举報中心</div>
+${article.replaceAll('年度报告', '年度 報告').replaceAll('报', '報').replaceAll('开', '開').replaceAll('总体情况', '總體情況')}</body></html>`,
   // A portal of one site showing a report from another site in an iframe.
   '/frame-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>信息公开平台</title></head><body>
 <p>年报详情：</p><iframe id="report" src="http://report.other.gov.cn:${port}/error-report.html" width="1000" height="800"></iframe></body></html>`,
@@ -519,6 +527,24 @@ describe('in a Chinese browser', () => {
     expect(await b.framesWith(await b.tabIdOf(news), 'checker')).toEqual([]);
     expect(await news.locator('[data-grc-cell], grc-overlay').count()).toBe(0);
     await news.close();
+  });
+
+  it('a report under a title that names nothing, without metadata, in traditional characters, is found by its text', async () => {
+    const page = await b.open('/undeclared-traditional.html');
+    await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
+    // The fold the quick look asks of the page's XPath engine is the one the unit tests prove
+    // safe (tests/unit/detect.test.ts): Chromium's translate() against the tests' twin of it.
+    const [body, folded] = await page.evaluate(
+      ([from, to]) => [
+        document.evaluate('string(/html/body)', document, null, XPathResult.STRING_TYPE, null).stringValue,
+        document.evaluate(`translate(string(/html/body), '${from}', '${to}')`, document, null, XPathResult.STRING_TYPE, null).stringValue,
+      ],
+      [FOLD_FROM, FOLD_TO],
+    );
+    expect(body).toContain('年度 報告');
+    expect(folded).toBe(foldLikeXPath(body));
+    expect(folded).toContain('政府信息公开年报');
+    await page.close();
   });
 
   it('a page that looks like a report but is none gets the checker, never the overlay; a report gets both', async () => {

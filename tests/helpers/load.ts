@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import { analyze } from '../../utils/report/analyze.ts';
 import { pageFromDocument } from '../../utils/dom/page.ts';
 import { pageFromText } from '../../utils/report/page.ts';
+import { FOLD_FROM, FOLD_TO } from '../../utils/report/quickCheck.ts';
 import type { Analysis, Finding } from '../../utils/report/types.ts';
 import { pageFromHtml } from '../../cli/cheerioPage.ts';
 
@@ -43,3 +44,14 @@ export const analyzeDom = (html: string, source = 'test.html') => analyze(pageFr
 export const failed = (a: Analysis, id?: string): Finding[] => a.findings.filter((f) => f.status === 'fail' && (!id || f.id === id));
 export const errors = (a: Analysis): Finding[] => a.findings.filter((f) => f.status === 'fail' && f.severity === 'error');
 export const statusOf = (a: Analysis, id: string) => [...new Set(a.findings.filter((f) => f.id === id).map((f) => f.status))];
+
+/**
+ * What XPath's translate(text, FOLD_FROM, FOLD_TO) makes of a text in the detector's quick look:
+ * a character of FOLD_FROM becomes FOLD_TO's at the same place, or is dropped past its end.
+ * (tests/e2e/extension.e2e.ts holds it to Chromium's own.)
+ */
+export const foldLikeXPath = (text: string) =>
+  Array.from(text, (c) => {
+    const at = FOLD_FROM.indexOf(c);
+    return at < 0 ? c : (FOLD_TO[at] ?? '');
+  }).join('');

@@ -1,4 +1,5 @@
-import { QUICK_SAMPLE_CHARS, type Declared } from '../report/quickCheck.ts';
+import { declaresOther, FOLD_FROM, FOLD_TO, mayMatchFolded, QUICK_SAMPLE_CHARS, quickCheck, type Declared } from '../report/quickCheck.ts';
+import { SPACES } from '../report/normalize.ts';
 
 /** XPathResult.STRING_TYPE, written out: reading the constant would make the interface object. */
 const STRING_TYPE = 2;
@@ -8,6 +9,46 @@ const SAMPLE = `substring(string(/html/body), 1, ${QUICK_SAMPLE_CHARS})`;
 const meta = (name: string) => `/html/head/meta[@name='${name}']`;
 /** What declaredTitles reads, in one string. */
 const DECLARED = `concat(count(${meta('ArticleTitle')}), '\n', ${meta('ColumnName')}/@content, '\n', ${meta('ArticleTitle')}/@content)`;
+/** The body, where the page declares no article title (a blank one declares nothing: see declaredTitles). */
+const UNDECLARED_BODY = `/html[translate(${meta('ArticleTitle')}/@content, '${SPACES}', '') = '']/body`;
+/**
+ * quickLook's one question to the page: the title and, where no article is declared, the text
+ * sample, folded (FOLD_FROM); whether the document is one XPath reads by name (an XHTML
+ * document's elements have a namespace), and whether its title is in its head (a fragment may
+ * hold its only title in the body, which document.title then gives); what the page declares.
+ * The folded text holds no line break (the fold drops white space), so it comes first.
+ */
+const QUICK_LOOK = `concat(translate(concat(/html/head/title, substring(string(${UNDECLARED_BODY}), 1, ${QUICK_SAMPLE_CHARS})), '${FOLD_FROM}', '${FOLD_TO}'), '\n', count(/html), number(boolean(/html/head/title)), '\n', ${DECLARED})`;
+
+/** What the quick look makes of a page: a report maybe; an article declared to be another; nothing yet. */
+export type Look = 'report' | 'other' | 'none';
+
+/**
+ * Could this page be a report (quickCheck), or is it declared to be another article
+ * (declaresOther)? The content scripts' one test of a page. On a page that declares nothing,
+ * the page's own XPath engine reads and folds the text sample, and only a text that could be
+ * a report (mayMatchFolded) reaches quickCheck: on most gov.cn pages none of our code runs
+ * over the text. The answers are quickCheck's and declaresOther's (tests/unit/detect.test.ts).
+ */
+export function quickLook(doc: Document): Look {
+  let found = '';
+  try {
+    found = doc.evaluate(QUICK_LOOK, doc, null, STRING_TYPE, null).stringValue;
+  } catch {
+    // No XPath here: the quick check reads the page its own way.
+  }
+  const at = found.indexOf('\n');
+  // Read otherwise: a document XPath cannot read by name, and a title the fold did not see.
+  if (at < 0 || found[at + 1] === '0' || (found[at + 2] === '0' && doc.title)) return fullLook(doc, declaredTitles(doc));
+  const declared = parseDeclared(found.slice(at + 4));
+  if (declared || mayMatchFolded(found.slice(0, at))) return fullLook(doc, declared);
+  return 'none';
+}
+
+function fullLook(doc: Document, declared: Declared | null): Look {
+  if (declaresOther(doc.title, declared)) return 'other';
+  return quickCheck(doc.title, () => textSample(doc), declared) ? 'report' : 'none';
+}
 
 /**
  * The first characters of the page's text that quickCheck reads. Asked of the document through
@@ -38,13 +79,15 @@ export function textSample(doc: Document): string {
  * that spells them otherwise has its text read).
  */
 export function declaredTitles(doc: Document): Declared | null {
-  let found: string;
   try {
-    found = doc.evaluate(DECLARED, doc, null, STRING_TYPE, null).stringValue;
+    return parseDeclared(doc.evaluate(DECLARED, doc, null, STRING_TYPE, null).stringValue);
   } catch {
     return null;
   }
-  // "<how many ArticleTitle>\n<column>\n<article>": the article's title last, as it may hold anything.
+}
+
+/** DECLARED's answer, "<how many ArticleTitle>\n<column>\n<article>": the article's title last, as it may hold anything. */
+function parseDeclared(found: string): Declared | null {
   const first = found.indexOf('\n');
   if (found.slice(0, first) === '0') return null;
   const second = found.indexOf('\n', first + 1);
