@@ -57,14 +57,16 @@ const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The same report as a Word paste without tables: every line a paragraph, the tables' cells
  * separated by spaces (seed 004's text, with the same wrong 43).
  */
-const textReport = () => {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const lines = readFileSync(join(root, 'tests/fixtures/seeds/004_220ec5b329bb1b46.txt'), 'utf8')
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const textReportLines = () =>
+  readFileSync(join(root, 'tests/fixtures/seeds/004_220ec5b329bb1b46.txt'), 'utf8')
     .split('\n')
     .map((l) => (l.startsWith('一、本年新收') ? l.replace('\t42\t', '\t43\t') : l));
-  return `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
-<div class="article" style="max-width: 900px; margin: 0 auto">${lines.map((l) => `<p>${esc(l)}</p>`).join('\n')}</div></body></html>`;
-};
+const textReport = () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
+<div class="article" style="max-width: 900px; margin: 0 auto">${textReportLines().map((l) => `<p>${esc(l)}</p>`).join('\n')}</div></body></html>`;
+/** The same text as one text node, straight inside a box that scrolls (a CMS's plain-text frame). */
+const boxedTextReport = () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
+<div style="height: 120px">页头</div><div id="box" style="height: 400px; overflow: auto; white-space: pre-wrap; border: 1px solid #999">${esc(textReportLines().join('\n'))}</div><div style="height: 1500px">页脚</div></body></html>`;
 
 /** An article page of 上海市医疗保障局's site that declares its column and article title in its metadata. */
 const declaredPage = (column: string, articleTitle: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局</title>
@@ -76,6 +78,7 @@ const pages: Record<string, () => string> = {
   '/error-report.html': () => withError,
   '/clean-report.html': () => seed004,
   '/text-report.html': textReport,
+  '/boxed-text-report.html': boxedTextReport,
   // The report in a box of its own that scrolls (a CMS's fixed-height article frame).
   '/boxed-report.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head>
 <body><div style="height: 120px">页头</div><div id="box" style="height: 500px; overflow: auto; border: 1px solid #999">${article}</div><div style="height: 1500px">页脚</div></body></html>`,
@@ -407,6 +410,39 @@ describe('in a Chinese browser', () => {
     await scrollBox(200);
     await expect.poll(() => chip.isVisible()).toBe(true);
     await expect.poll(chipAbove).toBe(true);
+    await page.close();
+  });
+
+  it('a report written as text straight inside a scrolling box: its "应为" label stays inside the box', async () => {
+    const page = await b.open('/boxed-text-report.html');
+    const label = page.locator('.grc-label');
+    await expect.poll(() => label.textContent(), { timeout: 15_000 }).toBe('应为 42');
+    /** Scrolls the box so that the wrong number's top is `offset` px below the box's top (negative: above it, out of sight). */
+    const scrollBox = (offset: number) =>
+      page.evaluate((offset) => {
+        const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('grc-error')!].find((r) => r.toString() === '43')!;
+        const box = document.getElementById('box')!;
+        // The text is one node, straight in the box: the box is the nearest element that clips it.
+        if (range.startContainer.parentElement !== box) throw new Error('the number is not straight inside the box');
+        box.scrollTop += range.getBoundingClientRect().top - box.getBoundingClientRect().top - offset;
+      }, offset);
+    const labelOverNumber = () =>
+      page.evaluate(() => {
+        const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('grc-error')!].find((r) => r.toString() === '43')!;
+        const n = range.getBoundingClientRect();
+        const host = document.querySelector('grc-overlay')!.shadowRoot!;
+        const l = (host.querySelector('.grc-label') as HTMLElement).getBoundingClientRect();
+        return Math.abs(l.bottom - n.top) <= 12 && l.left < n.right + 200;
+      });
+    await scrollBox(150);
+    await expect.poll(() => label.isVisible()).toBe(true);
+    await expect.poll(labelOverNumber).toBe(true);
+    // Scrolled out of the box's view (the page itself not scrolled): the label goes with it,
+    // instead of floating over the page's header above the box.
+    await scrollBox(-120);
+    await expect.poll(() => label.isVisible()).toBe(false);
+    await scrollBox(150);
+    await expect.poll(() => label.isVisible()).toBe(true);
     await page.close();
   });
 
