@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, root, SCREENSHOTS, serveGovCn } from '../helpers/browser.ts';
-import { articleOf } from '../helpers/official.ts';
+import { articleOf, esc } from '../helpers/official.ts';
 import { foldLikeXPath } from '../helpers/load.ts';
 import { FOLD_FROM, FOLD_TO } from '../../utils/report/quickCheck.ts';
 import { dataSetHeader } from '../../utils/report/export.ts';
@@ -57,7 +57,6 @@ const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The same report as a Word paste without tables: every line a paragraph, the tables' cells
  * separated by spaces (seed 004's text, with the same wrong 43).
  */
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const textReportLines = () =>
   readFileSync(join(root, 'tests/fixtures/seeds/004_220ec5b329bb1b46.txt'), 'utf8')
     .split('\n')

@@ -11,8 +11,8 @@ import { rangeInBlock } from '../../utils/dom/highlight.ts';
 import { analyzePage } from '../../utils/report/analyze.ts';
 import { layouts, seedParts } from '../helpers/layouts.ts';
 import { domDocument, readFixture } from '../helpers/load.ts';
+import { esc } from '../helpers/official.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** A text report as a CMS shows it: one paragraph per line. */
 const asParagraphs = (text: string) => `<html><head><title>报告</title></head><body>${text.split('\n').map((l) => `<p>${esc(l)}</p>`).join('')}</body></html>`;
 
