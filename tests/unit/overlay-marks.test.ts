@@ -14,6 +14,7 @@ import { groupDigits } from '../../utils/report/labels.ts';
 import { analyzePage } from '../../utils/report/analyze.ts';
 import type { Analysis, Finding } from '../../utils/report/types.ts';
 import { domDocument, readFixture } from '../helpers/load.ts';
+import { esc } from '../helpers/official.ts';
 
 const seed004 = readFixture('html/seed-004-shanghai-2021.html');
 const withError = seed004.replace('<td colspan="3">一、本年新收政府信息公开申请数量</td><td>42</td>', '<td colspan="3">一、本年新收政府信息公开申请数量</td><td>43</td>');
@@ -66,7 +67,7 @@ describe('text-table values found in the page text', () => {
       .map((l) => (l.startsWith('一、本年新收') ? l.replace('\t42\t', '\t43\t') : l));
     // One line split over several nodes, with runs of spaces and a non-breaking space the page wrote.
     const html = `<html><head><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>${lines
-      .map((l) => (l.startsWith('一、本年新收') ? `<p>\n  一、本年新收<b>政府信息公开</b>申请数量 &nbsp; <span>43</span>   7 0 0 0 0 49</p>` : `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`))
+      .map((l) => (l.startsWith('一、本年新收') ? `<p>\n  一、本年新收<b>政府信息公开</b>申请数量 &nbsp; <span>43</span>   7 0 0 0 0 49</p>` : `<p>${esc(l)}</p>`))
       .join('\n')}</body></html>`;
     const doc = domDocument(html);
     const { cellRefs, cellAt, analysis } = analyzePage(pageFromDocument(doc));
