@@ -8,7 +8,7 @@ import { RESULT_GROUPS, T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, t2CellId, t3
 
 export type Values = Record<string, string>;
 
-/** Text written into HTML as text. */
+/** Text written into HTML (or the .docx writer's XML) as text. */
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const td = (text: string, attrs = '') => `<td${attrs}>${esc(text)}</td>`;
 
