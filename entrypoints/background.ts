@@ -1,6 +1,7 @@
 /**
  * The extension's one long-lived place:
- * - injects the checker into a frame when the detector finds a report there;
+ * - injects the checker into a frame when the detector finds a report there, and into a tab's
+ *   page when a person asks for it to be checked (the popup's 检查此页);
  * - runs the engine (analyze) on the page the checker read from the frame's DOM. Here the
  *   engine stays compiled and warm from page to page, and its work stays off the page's main
  *   thread; the checker only reads the page and draws the overlay (see bench-browser.ts);
@@ -103,6 +104,40 @@ function injectInto({ tabId, frameId }: FrameSender, file: typeof CHECKER_FILE |
   );
 }
 
+/** How long a check a person asked for may take before the popup is answered with what is known. */
+const CHECK_ON_REQUEST_MS = 10_000;
+/** Tabs checked because a person asked (checkOnRequest): called when the page itself has been checked. */
+const checkedOnRequest = new Map<number, () => void>();
+
+/**
+ * Checks the tab's page and its frames because a person asked (the popup's 检查此页), whatever
+ * their titles say: the checker reads them without the detector's look. Answers with the tab's
+ * reports once the page itself (frame 0) has been checked, or after CHECK_ON_REQUEST_MS; null
+ * when the page cannot be read (a site the extension has no permission for).
+ */
+async function checkOnRequest(tabId: number): Promise<FrameReport[] | null> {
+  const checked = new Promise<void>((resolve) => {
+    checkedOnRequest.set(tabId, resolve);
+    setTimeout(resolve, CHECK_ON_REQUEST_MS);
+  });
+  const inject = (target: { tabId: number; allFrames?: boolean }) => browser.scripting.executeScript({ target, files: [CHECKER_FILE] });
+  try {
+    // Frames of sites the extension may not read are left out; the page's own frame is enough.
+    await inject({ tabId, allFrames: true }).catch(() => inject({ tabId }));
+  } catch {
+    checkedOnRequest.delete(tabId);
+    return null;
+  }
+  await checked;
+  checkedOnRequest.delete(tabId);
+  return queued(tabId, () => load(tabId));
+}
+
+/** The page itself (not a frame in it) has been checked: a person waiting for it is answered. */
+function pageChecked({ tabId, frameId }: FrameSender) {
+  if (frameId === 0) checkedOnRequest.get(tabId)?.();
+}
+
 /** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
 function unreadBecause(analysis: Analysis): NotChecked | undefined {
   if (analysis.isReport) return undefined;
@@ -124,6 +159,7 @@ export default defineBackground(() => {
       return (async (): Promise<AnalyzeResponse> => {
         const { analysis, cellRefs, tableRefs, cellAt } = await checkPageWithLibrary(m.page, frame.url); // library
         await record(frame, analysis, unreadBecause(analysis));
+        pageChecked(frame);
         return {
           analysis,
           cellRefs: [...cellRefs],
@@ -138,7 +174,10 @@ export default defineBackground(() => {
       // What the engine makes of nothing read: no tables, so nothing is called correct.
       const why = asNotChecked(m.why);
       const { analysis } = analyzePage({ source: frame.url, title: String(m.title ?? '').slice(0, 500), blocks: [], notes: [why] });
-      return record(frame, analysis, why).then(() => true);
+      return record(frame, analysis, why).then(() => {
+        pageChecked(frame);
+        return true;
+      });
     }
     if (m?.type === 'grc:inject' && frame) {
       // library: the person turned the extension off on this site
@@ -146,6 +185,10 @@ export default defineBackground(() => {
     }
     // The checker found a report: the overlay into its frame, where it reads it from its world's global.
     if (m?.type === 'grc:load-overlay' && frame) return injectInto(frame, OVERLAY_FILE);
+    if (m?.type === 'grc:check-tab') {
+      if (!Number.isInteger(m.tabId) || !mayRead(sender, m.tabId, extensionOrigin)) return Promise.resolve(null);
+      return checkOnRequest(m.tabId);
+    }
     if (m?.type === 'grc:get') {
       if (!Number.isInteger(m.tabId) || !mayRead(sender, m.tabId, extensionOrigin)) return Promise.resolve([]);
       return queued(m.tabId, () => load(m.tabId));

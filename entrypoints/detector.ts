@@ -15,7 +15,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { debouncedLook } from '../utils/dom/schedule.ts';
-import { quickLook } from '../utils/dom/textSample.ts';
+import { mayBeNamedReport, quickLook } from '../utils/dom/textSample.ts';
 import type { InjectCheckerMessage } from '../utils/messages.ts';
 
 type Runtime = typeof Browser.runtime;
@@ -42,6 +42,9 @@ export default defineUnlistedScript(() => {
     // must go quiet. (On the first look it has just been injected.)
     if (!first && !extension()?.id) return stop();
     first = false;
+    // A page whose names hold no 报 is not read (mayBeNamedReport); it is looked at again when
+    // it changes, as a single-page portal's title does when it navigates to a report.
+    if (!mayBeNamedReport(document)) return;
     const look = quickLook(document);
     if (look === 'other') return stop();
     if (look === 'none') return;

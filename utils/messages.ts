@@ -54,6 +54,17 @@ export interface GetTabMessage {
   type: 'grc:get';
   tabId: number;
 }
+/**
+ * popup → background: a person asks to check the tab's page (and its frames) whatever its
+ * title says: inject the checker, which reads the page without the detector's look. Answered
+ * with the tab's reports once the page itself has been checked, or null when the page cannot
+ * be read (no permission for its site). Taken only from the extension's own pages and from a
+ * content script about its own tab (see mayRead).
+ */
+export interface CheckTabMessage {
+  type: 'grc:check-tab';
+  tabId: number;
+}
 /** popup → checker: scroll to a cell and flash it. */
 export interface LocateMessage {
   type: 'grc:locate';
@@ -63,7 +74,7 @@ export interface LocateMessage {
 export interface NextProblemMessage {
   type: 'grc:next-problem';
 }
-export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | LoadOverlayMessage | GetTabMessage | LocateMessage | NextProblemMessage;
+export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | LoadOverlayMessage | GetTabMessage | CheckTabMessage | LocateMessage | NextProblemMessage;
 
 /**
  * One frame's report in a tab; `grc:get` answers with the tab's list of them, the top frame's

@@ -1,7 +1,8 @@
 /**
  * The checker: reads the page, shows the result. Not declared in the manifest; the background
  * injects it into a frame once the detector (entrypoints/detector.ts) has found that the frame
- * looks like a report, so ordinary pages never load it. It reads the live DOM into a page
+ * looks like a report, or when a person asks for the page to be checked (the popup's 检查此页),
+ * so ordinary pages never load it. It reads the live DOM into a page
  * source, has the background run the engine on it (warm there, and off the page's main
  * thread), and overlays the Analysis on the page's own cells. It keeps watching: a report
  * that changes or goes away (injected content, single-page navigation) is checked again,
@@ -47,7 +48,11 @@ function tell(message: Message): Promise<unknown> {
  * gone (`browser.runtime.id` is undefined: WXT checks it on every timer and `isInvalid`), or
  * when a newer copy of the checker in this same extension world replaces it (`end`).
  */
-type CheckerLifetime = ContentScriptContext & { end(): void };
+type CheckerLifetime = ContentScriptContext & {
+  end(): void;
+  /** Reads the page again now, without the quick look: a person asked (the popup's 检查此页). */
+  checkNow?(): void;
+};
 
 /**
  * `wxtContext` lends its class: importing WXT's class here would evaluate it when WXT reads
@@ -76,7 +81,11 @@ class PageChecker {
   private again = false;
   /** The background holds a result for this frame (a report, or one not read). */
   private reported = false;
-  /** No check has run yet: the detector has just found that the page looks like a report. */
+  /**
+   * The next check reads the page without the quick look: it is the first (the detector has
+   * just found that the page looks like a report, or a person asked for the page to be
+   * checked), or a person asked again (checkNow).
+   */
   private firstCheck = true;
   /** This checker has had the overlay's script injected (overlayScript). */
   private overlayLoaded = false;
@@ -110,6 +119,12 @@ class PageChecker {
     });
     browser.runtime.onMessage.addListener(this.onMessage);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
+  }
+
+  /** A person asked for the page to be checked (the checker was injected again): read it now, whatever it looks like. */
+  checkNow() {
+    this.firstCheck = true;
+    void this.check();
   }
 
   private onMessage = (message: unknown) => {
@@ -233,10 +248,13 @@ export default defineContentScript({
   main(wxtContext) {
     const scope = globalThis as WithChecker;
     const running = scope[RUNNING];
-    if (running && !running.isInvalid) return;
+    // Injected again (a person asked for the page to be checked): the running checker reads it now.
+    if (running && !running.isInvalid) return running.checkNow?.();
     running?.end();
     const lifetime = checkerLifetime(wxtContext);
     scope[RUNNING] = lifetime;
-    new PageChecker(lifetime).start();
+    const checker = new PageChecker(lifetime);
+    lifetime.checkNow = () => checker.checkNow();
+    checker.start();
   },
 });

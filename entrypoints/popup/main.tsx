@@ -2,12 +2,14 @@
  * The popup: every report found in the current tab (or tab N with popup.html?tabId=N), the
  * top frame's first, each with its frame's address (an iframe from another site says so):
  * the verdict from its summary, what was not checked, the findings with 定位, the key
- * figures, and copy (per table, the data row, JSON, Markdown). On other pages, one line.
+ * figures, and copy (per table, the data row, JSON, Markdown). On other pages, one line, and
+ * an offer to check the page anyway (CheckOffer) or the reports it lists (ListOffer).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CopyButtons } from '../../components/CopyButtons.tsx';
+import { CheckOffer } from './CheckOffer.tsx';
 import { ListOffer } from './ListOffer.tsx';
 import { COMPONENT_CSS } from '../../components/styles.ts';
 import { FigureList } from '../../components/FigureList.tsx';
@@ -96,6 +98,7 @@ function Popup() {
     return (
       <main class="empty" data-empty>
         <p>{t.notReport}</p>
+        <CheckOffer tabId={state.tabId} t={t} onReports={(frames) => setState({ tabId: state.tabId, frames })} />
         <p>{t.howTo}</p>
         <ListOffer tabId={state.tabId} lang={t.lang} />
         <LibraryLink />

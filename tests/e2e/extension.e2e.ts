@@ -94,11 +94,13 @@ const pages: Record<string, () => string> = {
   '/spa.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>上海市医疗保障局2021年政府信息公开工作年度报告</title></head><body>
 <div id="app">${article}</div><template id="report">${article}</template></body></html>`,
   // Article pages as gov.cn CMSs make them, declaring their article in the metadata 政府网站发展指引
-  // asks for, under the site's name as the page title: a report; a template's empty article
-  // title, which says nothing (the text decides); and a news article whose page later shows
-  // report words (a related-links box filled by script).
+  // asks for, under the site's name as the page title: a report; a report declared by its column
+  // alone; a template's empty article title, which says nothing (the page is read when a person
+  // asks); and a news article whose page later shows report words (a related-links box filled by
+  // script).
   '/declared-report.html': () => declaredPage('通知公告', '上海市医疗保障局2021年政府信息公开工作年度报告', article),
   '/declared-empty.html': () => declaredPage('通知公告', '', article),
+  '/declared-column.html': () => declaredPage('政府信息公开年报', '上海市医疗保障局2021年度', article),
   '/declared-news.html': () =>
     declaredPage(
       '工作动态',
@@ -107,8 +109,7 @@ const pages: Record<string, () => string> = {
 <script>setTimeout(() => { document.getElementById('related').textContent = '相关链接：上海市医疗保障局2021年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况'; }, 500);</script>`,
     ),
   // A site that declares nothing, under a title that names nothing, its report in traditional
-  // characters with its name broken by a space: found by its text, which the page's own XPath
-  // engine folds before any of our code reads it.
+  // characters with its name broken by a space: read when a person asks, found by its text.
   '/undeclared-traditional.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>詳細信息</title></head><body>
 <div class="nav">首页 政务公开 政府信息公開 政府工作報告 举報中心</div>
 ${article.replaceAll('年度报告', '年度 報告').replaceAll('报', '報').replaceAll('开', '開').replaceAll('总体情况', '總體情況')}</body></html>`,
@@ -544,7 +545,13 @@ describe('in a Chinese browser', () => {
     // Only the small detector ran: the checker was never injected into the page.
     expect(await b.framesWith(tabId, 'checker')).toEqual([]);
     const popup = await b.popup(tabId);
-    await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面不是政府信息公开工作年度报告');
+    await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面未被识别为政府信息公开工作年度报告');
+    // Asked to, the extension reads the whole page, and says what it found: no report.
+    await popup.locator('[data-check-page]').click();
+    await expect.poll(() => popup.locator('[data-check-offer]').textContent()).toBe('已读取此页全文：没有找到政府信息公开工作年度报告。');
+    expect(await b.framesWith(tabId, 'checker')).toEqual([0]);
+    expect(await page.locator('[data-grc-cell], grc-overlay').count()).toBe(0);
+    expect(await b.badge(tabId)).toBe('');
     await popup.close();
     await page.close();
   });
@@ -553,9 +560,10 @@ describe('in a Chinese browser', () => {
     const report = await b.open('/declared-report.html');
     await expect.poll(() => report.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
     await report.close();
-    const empty = await b.open('/declared-empty.html');
-    await expect.poll(() => empty.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
-    await empty.close();
+    // Declared in its column alone (a column of reports, an article title without 报).
+    const column = await b.open('/declared-column.html');
+    await expect.poll(() => column.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
+    await column.close();
     const news = await b.open('/declared-news.html');
     await news.waitForTimeout(2000);
     expect(await news.locator('#related').textContent()).toContain('一、总体情况');
@@ -564,9 +572,31 @@ describe('in a Chinese browser', () => {
     await news.close();
   });
 
-  it('a report under a title that names nothing, without metadata, in traditional characters, is found by its text', async () => {
+  it('a report whose names hold no 报 is not read until a person asks; then it is found by its text, in traditional characters', async () => {
     const page = await b.open('/undeclared-traditional.html');
+    const tabId = await b.tabIdOf(page);
+    // The detector read the title only: no checker, no mark, nothing on the badge.
+    await page.waitForTimeout(1500);
+    expect(await b.framesWith(tabId, 'checker')).toEqual([]);
+    expect(await page.locator('[data-grc-cell], grc-overlay').count()).toBe(0);
+    const popup = await b.popup(tabId);
+    await expect.poll(() => popup.locator('[data-empty]').textContent()).toContain('此页面未被识别为政府信息公开工作年度报告');
+    expect(await popup.locator('.check-offer .hint').textContent()).toContain('没有“报”字的页面不会自动检查');
+    await popup.locator('[data-check-page]').click();
+    // The popup shows the report as soon as the page has been checked, and the page its chips.
+    await expect.poll(() => popup.locator('article[data-frame="0"]').count()).toBe(1);
+    expect(await popup.locator('[data-check-offer]').count()).toBe(0);
     await expect.poll(() => page.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
+    expect(await b.badge(tabId)).toBe('✓');
+    await popup.close();
+    // The same page under a title without 报, a template's empty article title and a news
+    // article's: not read either (the site's name as every page's title).
+    for (const path of ['/declared-empty.html', '/declared-news.html']) {
+      const other = await b.open(path);
+      await other.waitForTimeout(1000);
+      expect(await b.framesWith(await b.tabIdOf(other), 'checker')).toEqual([]);
+      await other.close();
+    }
     // The fold the quick look asks of the page's XPath engine is the one the unit tests prove
     // safe (tests/unit/detect.test.ts): Chromium's translate() against the tests' twin of it.
     const [body, folded] = await page.evaluate(

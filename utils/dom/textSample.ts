@@ -20,6 +20,33 @@ const UNDECLARED_BODY = `/html[translate(${meta('ArticleTitle')}/@content, '${SP
  */
 const QUICK_LOOK = `concat(translate(concat(/html/head/title, substring(string(${UNDECLARED_BODY}), 1, ${QUICK_SAMPLE_CHARS})), '${FOLD_FROM}', '${FOLD_TO}'), '\n', count(/html), number(boolean(/html/head/title)), '\n', ${DECLARED})`;
 
+/** XPathResult.BOOLEAN_TYPE, written out for the reason STRING_TYPE gives. */
+const BOOLEAN_TYPE = 3;
+/** The page declares (see Declared) an article title or a column that holds 报 in either form. */
+const DECLARES_REPORT_NAME = `boolean(/html/head/meta[@name='ArticleTitle' or @name='ColumnName'][contains(@content, '报') or contains(@content, '報')])`;
+
+/**
+ * The detector's first look at a page, before quickLook: might the page be named a report?
+ * Every wording of a report's name holds 报 (年度报告, 年报; 報 in traditional characters,
+ * the only other form QUICK_MAP knows), so a page whose title, declared article title and
+ * declared column hold no 报 in either form names another article, or nothing at all (a
+ * site's name as every page's title, 详细信息). Such a page's text is not read: reading it is
+ * what makes a detector cost more than twice what any content script costs (issue 7's budget,
+ * scripts/bench-browser.ts), on every gov.cn page, while almost every report names itself.
+ * A person checks such a page from the popup (检查此页). A document without a title (a frame,
+ * a fragment) has no name to go by: its text decides, as quickLook reads it.
+ */
+export function mayBeNamedReport(doc: Document): boolean {
+  const title = doc.title;
+  if (!title || title.includes('报') || title.includes('報')) return true;
+  try {
+    return doc.evaluate(DECLARES_REPORT_NAME, doc, null, BOOLEAN_TYPE, null).booleanValue;
+  } catch {
+    // No XPath here: let quickLook read the page its own way.
+    return true;
+  }
+}
+
 /** What the quick look makes of a page: a report maybe; an article declared to be another; nothing yet. */
 export type Look = 'report' | 'other' | 'none';
 
