@@ -26,6 +26,8 @@ import { checkPageWithLibrary, handleLibraryMessage, turnedOffOn } from '../util
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
 const CHECKER_FILE = '/content-scripts/checker.js';
+/** Where WXT puts entrypoints/detector.ts (an unlisted script, declared in wxt.config.ts for every gov.cn page). */
+const DETECTOR_FILE = '/detector.js';
 /** Where WXT puts entrypoints/overlay.ts (an unlisted script): the checker's second half. */
 const OVERLAY_FILE = '/overlay.js';
 const key = (tabId: number) => `tab:${tabId}`;
@@ -106,8 +108,8 @@ function injectInto({ tabId, frameId }: FrameSender, file: typeof CHECKER_FILE |
 
 /** How long a check a person asked for may take before the popup is answered with what is known. */
 const CHECK_ON_REQUEST_MS = 10_000;
-/** Tabs checked because a person asked (checkOnRequest): called when the page itself has been checked. */
-const checkedOnRequest = new Map<number, () => void>();
+/** Tabs checked because a person asked (checkOnRequest): each waiting answer, called when the page itself has been checked. */
+const checkedOnRequest = new Map<number, Set<() => void>>();
 
 /**
  * Checks the tab's page and its frames because a person asked (the popup's 检查此页), whatever
@@ -116,26 +118,56 @@ const checkedOnRequest = new Map<number, () => void>();
  * when the page cannot be read (a site the extension has no permission for).
  */
 async function checkOnRequest(tabId: number): Promise<FrameReport[] | null> {
+  let answer = () => {};
   const checked = new Promise<void>((resolve) => {
-    checkedOnRequest.set(tabId, resolve);
+    answer = resolve;
     setTimeout(resolve, CHECK_ON_REQUEST_MS);
   });
-  const inject = (target: { tabId: number; allFrames?: boolean }) => browser.scripting.executeScript({ target, files: [CHECKER_FILE] });
+  const waiting = checkedOnRequest.get(tabId) ?? new Set();
+  checkedOnRequest.set(tabId, waiting.add(answer));
+  // A checker already in a frame (a page that looked like a report and was none) is asked to
+  // read its page again now, without its look (CHECK_ASKED); a new one does so anyway.
+  const inject = async (target: { tabId: number; allFrames?: boolean }) => {
+    await browser.scripting.executeScript({ target, func: askForCheck });
+    await browser.scripting.executeScript({ target, files: [CHECKER_FILE] });
+  };
   try {
     // Frames of sites the extension may not read are left out; the page's own frame is enough.
     await inject({ tabId, allFrames: true }).catch(() => inject({ tabId }));
+    await checked;
   } catch {
-    checkedOnRequest.delete(tabId);
     return null;
+  } finally {
+    waiting.delete(answer);
+    if (!waiting.size && checkedOnRequest.get(tabId) === waiting) checkedOnRequest.delete(tabId);
   }
-  await checked;
-  checkedOnRequest.delete(tabId);
   return queued(tabId, () => load(tabId));
+}
+
+/**
+ * Run in the frames' content-script world before the checker is injected on request: the
+ * checker takes it as "a person asked" (entrypoints/checker.content). Serialized by the
+ * browser, so it names the symbol itself.
+ */
+function askForCheck() {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('grc:check-asked')] = true;
 }
 
 /** The page itself (not a frame in it) has been checked: a person waiting for it is answered. */
 function pageChecked({ tabId, frameId }: FrameSender) {
-  if (frameId === 0) checkedOnRequest.get(tabId)?.();
+  if (frameId === 0) checkedOnRequest.get(tabId)?.forEach((answer) => answer());
+}
+
+/**
+ * The tab's page, loaded, took a title that may name a report (a single-page portal navigated
+ * to one, or a script filled it in): the detector looked at the title the page had then and
+ * does not watch a page whose names hold no 报 (mayBeNamedReport), so it looks again. Not
+ * when the page already holds a report: its checker follows its changes itself.
+ */
+async function retitled(tabId: number, title: string) {
+  if (!title.includes('报') && !title.includes('報')) return;
+  if ((await queued(tabId, () => load(tabId))).some((f) => f.frameId === 0)) return;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [DETECTOR_FILE] }).catch(() => {});
 }
 
 /** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
@@ -204,8 +236,9 @@ export default defineBackground(() => {
   });
 
   // A new page in the tab: forget the old one (its content script reports again).
-  browser.tabs.onUpdated.addListener((tabId, info) => {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status === 'loading' && info.url) void update(tabId, () => []);
+    if (info.title !== undefined && tab.status === 'complete') void retitled(tabId, info.title);
   });
   browser.tabs.onRemoved.addListener((tabId) => void queued(tabId, () => save(tabId, [])));
 });

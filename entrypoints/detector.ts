@@ -1,9 +1,11 @@
 /**
  * The only script that runs on every gov.cn page and frame (declared in wxt.config.ts), so it
- * is kept tiny: the cheap report test (quickLook: the title, the article's title and column a
- * page declares in its metadata, and a bounded slice of the text). On an ordinary page it does
- * nothing else and leaves no trace. When the page looks like a report, now or
- * after a script or a single-page navigation has filled it in, it asks the background to
+ * is kept tiny. It first reads the page's names (mayBeNamedReport: the title, and the article's
+ * title and column a page declares in its metadata); a page whose names hold no 报 is read no
+ * further and not watched (a person checks it from the popup; the background has this script
+ * look again if the tab is retitled). Otherwise the cheap report test (quickLook: the names and
+ * a bounded slice of the text). On an ordinary page it does nothing else and leaves no trace.
+ * When the page looks like a report, now or after a script has filled it in, it asks the background to
  * inject the checker (page reading; the overlay follows where a report is found) into this
  * frame, and stops.
  *
@@ -42,9 +44,10 @@ export default defineUnlistedScript(() => {
     // must go quiet. (On the first look it has just been injected.)
     if (!first && !extension()?.id) return stop();
     first = false;
-    // A page whose names hold no 报 is not read (mayBeNamedReport); it is looked at again when
-    // it changes, as a single-page portal's title does when it navigates to a report.
-    if (!mayBeNamedReport(document)) return;
+    // A page whose names hold no 报 is neither read (mayBeNamedReport) nor watched: when its
+    // title changes to one with 报 after it has loaded (a single-page portal navigating to a
+    // report), the background has this script look again (entrypoints/background.ts).
+    if (!mayBeNamedReport(document)) return stop();
     const look = quickLook(document);
     if (look === 'other') return stop();
     if (look === 'none') return;
@@ -54,9 +57,9 @@ export default defineUnlistedScript(() => {
   };
 
   look();
-  // Not a report yet, nor a page declared to be another article: reports injected later, or
-  // reached by single-page navigation (which changes the DOM too, so no location polling is
-  // needed here). The document itself is observed, not its body, for the reason textSample gives.
+  // Named like a report, but not one yet, nor declared to be another article: its report may
+  // be filled in later by a script. The document itself is observed, not its body, for the
+  // reason textSample gives.
   if (done) return;
   observer = new MutationObserver(() => (schedule ??= debouncedLook(look))());
   observer.observe(document, { childList: true, subtree: true, characterData: true });

@@ -237,7 +237,9 @@ class PageChecker {
 // (extension reloaded). The old one is reached through this world's global, which the page
 // cannot see or forge.
 const RUNNING = Symbol.for('grc:checker');
-type WithChecker = typeof globalThis & { [RUNNING]?: CheckerLifetime };
+/** Set by the background just before it injects the checker because a person asked (askForCheck in background.ts). */
+const CHECK_ASKED = Symbol.for('grc:check-asked');
+type WithChecker = typeof globalThis & { [RUNNING]?: CheckerLifetime; [CHECK_ASKED]?: boolean };
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
@@ -248,8 +250,12 @@ export default defineContentScript({
   main(wxtContext) {
     const scope = globalThis as WithChecker;
     const running = scope[RUNNING];
-    // Injected again (a person asked for the page to be checked): the running checker reads it now.
-    if (running && !running.isInvalid) return running.checkNow?.();
+    // Injected because a person asked (the background's askForCheck ran just before): a checker
+    // already here reads the page again now, without its look. Injected again by the detector:
+    // nothing to do, the running checker follows the page.
+    const asked = scope[CHECK_ASKED] === true;
+    delete scope[CHECK_ASKED];
+    if (running && !running.isInvalid) return void (asked && running.checkNow?.());
     running?.end();
     const lifetime = checkerLifetime(wxtContext);
     scope[RUNNING] = lifetime;

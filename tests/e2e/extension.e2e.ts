@@ -113,6 +113,11 @@ const pages: Record<string, () => string> = {
   '/undeclared-traditional.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>詳細信息</title></head><body>
 <div class="nav">首页 政务公开 政府信息公開 政府工作報告 举報中心</div>
 ${article.replaceAll('年度报告', '年度 報告').replaceAll('报', '報').replaceAll('开', '開').replaceAll('总体情况', '總體情況')}</body></html>`,
+  // A CMS's article body served as it is stored (no <html>, no title), framed by a portal: a
+  // document without a title is read by its text.
+  '/fragment.html': () => readFileSync(join(fixtures, 'fragment-trs-word-2024.html'), 'utf8'),
+  '/fragment-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>详细信息</title></head><body>
+<iframe id="report" src="/fragment.html" width="1000" height="800"></iframe></body></html>`,
   // A portal of one site showing a report from another site in an iframe.
   '/frame-host.html': () => `<!doctype html><html><head><meta charset="utf-8"><title>信息公开平台</title></head><body>
 <p>年报详情：</p><iframe id="report" src="http://report.other.gov.cn:${port}/error-report.html" width="1000" height="800"></iframe></body></html>`,
@@ -556,7 +561,7 @@ describe('in a Chinese browser', () => {
     await page.close();
   });
 
-  it('an article page is taken at what it declares: a report under the site\'s name is found, a news article never watched', async () => {
+  it('an article page is taken at what it declares: a report under the site\'s name is found, by its article title or its column; a news article is never read', async () => {
     const report = await b.open('/declared-report.html');
     await expect.poll(() => report.locator('[data-grc-chip="t3"]').textContent()).toMatch(/表三\s*✓/);
     await report.close();
@@ -620,6 +625,12 @@ describe('in a Chinese browser', () => {
     expect(await b.badge(listTab)).toBe('');
     expect(await list.locator('[data-grc-cell], grc-overlay').count()).toBe(0);
     expect(await b.framesWith(listTab, 'overlay')).toEqual([]);
+    // Asked to check it, the checker already there reads the page again at once (the answer
+    // would otherwise come only when the background stops waiting, after 10 s).
+    const popup = await b.popup(listTab);
+    await popup.locator('[data-check-page]').click();
+    await expect.poll(() => popup.locator('[data-check-offer]').textContent(), { timeout: 5000 }).toBe('已读取此页全文：没有找到政府信息公开工作年度报告。');
+    await popup.close();
     await list.close();
 
     const report = await b.open('/error-report.html');
@@ -628,7 +639,7 @@ describe('in a Chinese browser', () => {
     await report.close();
   });
 
-  it('checks a report that appears two seconds after load', async () => {
+  it('checks a report that appears two seconds after load, under a title that names it only then', async () => {
     const page = await b.open('/delayed.html');
     expect(await page.locator('[data-grc-cell]').count()).toBe(0);
     await expect.poll(() => page.locator('[data-grc-cell]').count(), { timeout: 15_000 }).toBe(200);
@@ -651,6 +662,16 @@ describe('in a Chinese browser', () => {
     expect(await popup.locator('.frame-kind').textContent()).toBe('来自其他网站的内嵌页面');
     expect(await popup.locator('.frame-url').textContent()).toBe(url('/error-report.html', 'report.other.gov.cn'));
     await popup.close();
+    await page.close();
+  });
+
+  it('reads an untitled frame by its text (a CMS fragment), not the titled portal around it', async () => {
+    const page = await b.open('/fragment-host.html');
+    const frame = page.frameLocator('#report');
+    await expect.poll(() => frame.locator('[data-grc-chip="t3"]').count(), { timeout: 15_000 }).toBe(1);
+    const checked = await b.framesWith(await b.tabIdOf(page), 'checker');
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).not.toBe(0);
     await page.close();
   });
 

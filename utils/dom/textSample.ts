@@ -52,7 +52,8 @@ export type Look = 'report' | 'other' | 'none';
 
 /**
  * Could this page be a report (quickCheck), or is it declared to be another article
- * (declaresOther)? The content scripts' one test of a page. On a page that declares nothing,
+ * (declaresOther)? The detector's second look at a page whose names may be a report's
+ * (mayBeNamedReport), and the checker's look when the page changes. On a page that declares nothing,
  * the page's own XPath engine reads and folds the text sample, and only a text that could be
  * a report (mayMatchFolded) reaches quickCheck: on most gov.cn pages none of our code runs
  * over the text. The answers are quickCheck's and declaresOther's (tests/unit/detect.test.ts).
