@@ -1,6 +1,7 @@
 /**
  * The extension's one long-lived place:
- * - injects the checker into a frame when the detector finds a report there, and into a tab's
+ * - injects the detector's second half (look.js) into a frame whose names may be a report's,
+ *   the checker into a frame when that finds a report there, and into a tab's
  *   page when a person asks for it to be checked (the popup's 检查此页);
  * - runs the engine (analyze) on the page the checker read from the frame's DOM. Here the
  *   engine stays compiled and warm from page to page, and its work stays off the page's main
@@ -26,8 +27,8 @@ import { checkPageWithLibrary, handleLibraryMessage, turnedOffOn } from '../util
 
 /** Where WXT puts entrypoints/checker.content (registration: 'runtime'). */
 const CHECKER_FILE = '/content-scripts/checker.js';
-/** Where WXT puts entrypoints/detector.ts (an unlisted script, declared in wxt.config.ts for every gov.cn page). */
-const DETECTOR_FILE = '/detector.js';
+/** Where WXT puts entrypoints/look.ts (an unlisted script): the detector's second half. */
+const LOOK_FILE = '/look.js';
 /** Where WXT puts entrypoints/overlay.ts (an unlisted script): the checker's second half. */
 const OVERLAY_FILE = '/overlay.js';
 const key = (tabId: number) => `tab:${tabId}`;
@@ -99,7 +100,7 @@ function record({ tabId, frameId, url, tabUrl }: FrameSender, analysis: Analysis
 }
 
 /** Runs one of our scripts in the frame that asked, and only there; false if the frame went away meanwhile. */
-function injectInto({ tabId, frameId }: FrameSender, file: typeof CHECKER_FILE | typeof OVERLAY_FILE): Promise<boolean> {
+function injectInto({ tabId, frameId }: FrameSender, file: typeof LOOK_FILE | typeof CHECKER_FILE | typeof OVERLAY_FILE): Promise<boolean> {
   return browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] }).then(
     () => true,
     () => false,
@@ -161,13 +162,13 @@ function pageChecked({ tabId, frameId }: FrameSender) {
 /**
  * The tab's page, loaded, took a title that may name a report (a single-page portal navigated
  * to one, or a script filled it in): the detector looked at the title the page had then and
- * does not watch a page whose names hold no 报 (mayBeNamedReport), so it looks again. Not
- * when the page already holds a report: its checker follows its changes itself.
+ * does not watch a page whose names hold no 报 (mayBeNamedReport), so the detector's second
+ * half looks now. Not when the page already holds a report: its checker follows its changes.
  */
 async function retitled(tabId: number, title: string) {
   if (!title.includes('报') && !title.includes('報')) return;
   if ((await queued(tabId, () => load(tabId))).some((f) => f.frameId === 0)) return;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [DETECTOR_FILE] }).catch(() => {});
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [LOOK_FILE] }).catch(() => {});
 }
 
 /** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
@@ -211,6 +212,8 @@ export default defineBackground(() => {
         return true;
       });
     }
+    // The detector's second half, into a frame whose names may be a report's.
+    if (m?.type === 'grc:look' && frame) return injectInto(frame, LOOK_FILE);
     if (m?.type === 'grc:inject' && frame) {
       // library: the person turned the extension off on this site
       return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, CHECKER_FILE)));

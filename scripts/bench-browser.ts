@@ -222,7 +222,7 @@ try {
     console.log('');
   }
   console.log(`load average at the start: ${loadAtStart}; at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${availableParallelism()} cores)`);
-  for (const script of ['detector.js', 'content-scripts/checker.js', 'overlay.js']) {
+  for (const script of ['detector.js', 'look.js', 'content-scripts/checker.js', 'overlay.js']) {
     const file = join(EXTENSION_DIR, script);
     console.log(`${script}: ${(statSync(file).size / 1024).toFixed(1)} kB minified, ${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} kB gzipped`);
   }

@@ -35,7 +35,14 @@ export interface NotCheckedMessage {
   title: string;
   why: NotChecked;
 }
-/** detector → background: this frame looks like a report; inject the checker into it. */
+/**
+ * detector → background: this frame's names may be a report's; inject the detector's second
+ * half (entrypoints/look.ts) into it.
+ */
+export interface LookMessage {
+  type: 'grc:look';
+}
+/** look → background: this frame looks like a report; inject the checker into it. */
 export interface InjectCheckerMessage {
   type: 'grc:inject';
 }
@@ -74,7 +81,7 @@ export interface LocateMessage {
 export interface NextProblemMessage {
   type: 'grc:next-problem';
 }
-export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | InjectCheckerMessage | LoadOverlayMessage | GetTabMessage | CheckTabMessage | LocateMessage | NextProblemMessage;
+export type Message = AnalyzeMessage | NotAReportMessage | NotCheckedMessage | LookMessage | InjectCheckerMessage | LoadOverlayMessage | GetTabMessage | CheckTabMessage | LocateMessage | NextProblemMessage;
 
 /**
  * One frame's report in a tab; `grc:get` answers with the tab's list of them, the top frame's

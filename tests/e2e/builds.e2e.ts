@@ -40,7 +40,7 @@ describe('store packages', () => {
     zipFor();
     const zip = join(output, `gov-report-check-${version}-chrome.zip`);
     expect(existsSync(zip)).toBe(true);
-    zipHolds(zip, ['manifest.json', 'detector.js', 'content-scripts/checker.js', 'background.js', 'popup.html', 'icon/128.png', '_locales/zh_CN/messages.json', '_locales/en/messages.json']);
+    zipHolds(zip, ['manifest.json', 'detector.js', 'look.js', 'content-scripts/checker.js', 'background.js', 'popup.html', 'icon/128.png', '_locales/zh_CN/messages.json', '_locales/en/messages.json']);
     const m = manifestOf('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.permissions.sort()).toEqual(['clipboardWrite', 'scripting', 'storage']);

@@ -51,6 +51,8 @@ const SCRIPT_CALL = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction'
 export function ourTasks(events: TraceEvent[], url: string): OurTask[] {
   const ours = (e: TraceEvent): Script | null => {
     const args = JSON.stringify(e.args ?? {});
+    // The detector's second half (look.js) counts as the detector's.
+    if (args.includes('/look.js')) return 'detector';
     return SCRIPTS.find((name) => args.includes(`/${name}.js`)) ?? null;
   };
   const since = navigationStart(events, url);
