@@ -11,11 +11,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // storage: per-tab results and collapsed-panel memory; clipboardWrite: the popup's copy
-    // buttons; scripting: the background injects the checker into frames that look like
-    // reports, and the overlay into those where a report is found. The only host permission is gov.cn (added by WXT from the checker's matches).
+    // buttons; scripting: the background injects the detector's second half (look.js) into
+    // frames named like reports, the checker into frames that look like reports or that a
+    // person asks to check (检查此页), and the overlay into those where a report is found. The only host permission is gov.cn (added by WXT from the checker's matches).
     permissions: ['storage', 'clipboardWrite', 'scripting'],
     // The detector (entrypoints/detector.ts, an unlisted script) runs on every gov.cn page
-    // and frame; the background injects the checker only where it finds a report.
+    // and frame and reads only the page's names; everything after it is injected where needed.
     content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['detector.js'], all_frames: true, run_at: 'document_idle' }],
     // Library (issue 9): sites beyond gov.cn a person adds in the settings are asked for one by
     // one at that moment (permissions.request); nothing beyond gov.cn is granted at install.
