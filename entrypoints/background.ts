@@ -212,8 +212,9 @@ export default defineBackground(() => {
         return true;
       });
     }
-    // The detector's second half, into a frame whose names may be a report's.
-    if (m?.type === 'grc:look' && frame) return injectInto(frame, LOOK_FILE);
+    // The detector's second half, into a frame whose names may be a report's (library: not on a
+    // site the person turned the extension off on).
+    if (m?.type === 'grc:look' && frame) return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, LOOK_FILE)));
     if (m?.type === 'grc:inject' && frame) {
       // library: the person turned the extension off on this site
       return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, CHECKER_FILE)));
