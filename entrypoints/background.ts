@@ -21,6 +21,7 @@ import { analyzePage } from '../utils/report/analyze.ts';
 import { ruleTexts } from '../utils/report/rules/index.ts';
 import type { Analysis, NotChecked } from '../utils/report/types.ts';
 import { badgeOf, orderFrames, sameSite } from '../utils/tabReports.ts';
+import { holdsBao } from '../utils/dom/names.ts';
 // The report library (issue 9): keeps each report, runs the cross-year checks, dismissals,
 // sites turned off. Its three calls below are marked "library".
 import { checkPageWithLibrary, handleLibraryMessage, turnedOffOn } from '../utils/library/background.ts';
@@ -165,10 +166,15 @@ function pageChecked({ tabId, frameId }: FrameSender) {
  * does not watch a page whose names hold no 报 (mayBeNamedReport), so the detector's second
  * half looks now. Not when the page already holds a report: its checker follows its changes.
  */
-async function retitled(tabId: number, title: string) {
-  if (!title.includes('报') && !title.includes('報')) return;
+async function retitled(tabId: number, title: string, url: string) {
+  if (!holdsBao(title)) return;
   if ((await queued(tabId, () => load(tabId))).some((f) => f.frameId === 0)) return;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [LOOK_FILE] }).catch(() => {});
+  await lookInto({ tabId, frameId: 0, url });
+}
+
+/** The detector's second half into the frame (library: not on a site the person turned the extension off on). */
+function lookInto(frame: FrameSender): Promise<boolean> {
+  return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, LOOK_FILE)));
 }
 
 /** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
@@ -212,9 +218,8 @@ export default defineBackground(() => {
         return true;
       });
     }
-    // The detector's second half, into a frame whose names may be a report's (library: not on a
-    // site the person turned the extension off on).
-    if (m?.type === 'grc:look' && frame) return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, LOOK_FILE)));
+    // The detector's second half, into a frame whose names may be a report's.
+    if (m?.type === 'grc:look' && frame) return lookInto(frame);
     if (m?.type === 'grc:inject' && frame) {
       // library: the person turned the extension off on this site
       return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, CHECKER_FILE)));
@@ -242,7 +247,7 @@ export default defineBackground(() => {
   // A new page in the tab: forget the old one (its content script reports again).
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status === 'loading' && info.url) void update(tabId, () => []);
-    if (info.title !== undefined && tab.status === 'complete') void retitled(tabId, info.title);
+    if (info.title !== undefined && tab.status === 'complete') void retitled(tabId, info.title, tab.url ?? '');
   });
   browser.tabs.onRemoved.addListener((tabId) => void queued(tabId, () => save(tabId, [])));
 });

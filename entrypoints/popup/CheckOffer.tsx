@@ -1,7 +1,7 @@
 /**
  * On a page where no report was found: "检查此页", which has the whole page read and checked
  * now. The detector does not read a page whose title and metadata hold no 报
- * (mayBeNamedReport in utils/dom/textSample.ts): a report under a site's name, or under
+ * (mayBeNamedReport in utils/dom/names.ts): a report under a site's name, or under
  * 详细信息, is checked when a person asks. Offered only for a page the extension may read
  * (the tab's address is visible to it only then).
  */

@@ -10,6 +10,9 @@ const BOOLEAN_TYPE = 3;
 /** The page declares (see Declared) an article title or a column that holds 报 in either form. */
 const DECLARES_REPORT_NAME = `boolean(/html/head/meta[@name='ArticleTitle' or @name='ColumnName'][contains(@content, '报') or contains(@content, '報')])`;
 
+/** `name` holds 报 in either form: it may be a report's (see mayBeNamedReport). */
+export const holdsBao = (name: string) => name.includes('报') || name.includes('報');
+
 /** What CMSs join a page title's parts with (article_column_site). */
 const TITLE_JOINS = '_|｜-－—–·';
 
@@ -26,7 +29,7 @@ const TITLE_JOINS = '_|｜-－—–·';
  */
 export function mayBeNamedReport(doc: Document): boolean {
   const title = doc.title;
-  if (!title || title.includes('报') || title.includes('報')) return true;
+  if (!title || holdsBao(title)) return true;
   // A title joined from parts (article_column_site, as CMSs write it) names its article, which
   // holds no 报. Only a bare title, perhaps the site's name alone, leaves it to the metadata to
   // say what the article is: the metadata's XPath is most of what this look costs.
