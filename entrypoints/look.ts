@@ -9,24 +9,21 @@
  *
  * Deliberately an unlisted script, without WXT's content-script context and the
  * webextension polyfill: together they cost more than a millisecond (see
- * scripts/bench-browser.ts). The one API it needs, runtime.sendMessage, returns a promise
- * natively in Chrome (MV3) and Firefox.
+ * scripts/bench-browser.ts). The one API it needs, runtime.sendMessage, is the browser's own
+ * (utils/nativeApi.ts).
  */
-import type { browser as Browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { debouncedLook } from '../utils/dom/schedule.ts';
 import { mayBeNamedReport } from '../utils/dom/names.ts';
 import { quickLook } from '../utils/dom/textSample.ts';
 import type { InjectCheckerMessage } from '../utils/messages.ts';
-
-type Runtime = typeof Browser.runtime;
-const api = globalThis as unknown as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
+import { nativeApi, type NativeApi } from '../utils/nativeApi.ts';
 
 export default defineUnlistedScript(() => {
   // The extension API is reached only when it is needed: the first touch makes its bindings in
   // this script world, which on an ordinary page would cost more than the check itself.
-  let runtime: Runtime | undefined;
-  const extension = () => (runtime ??= (api.browser ?? api.chrome)?.runtime);
+  let runtime: NativeApi['runtime'] | undefined;
+  const extension = () => (runtime ??= nativeApi()?.runtime);
   let done = false;
   let first = true;
   // The debounce is made at the first change: most pages never change after the first look.

@@ -42,7 +42,7 @@ export interface NotCheckedMessage {
 export interface LookMessage {
   type: 'grc:look';
 }
-/** look → background: this frame looks like a report; inject the checker into it. */
+/** look (or the detector, under a title naming the report outright) → background: this frame looks like a report; inject the checker into it. */
 export interface InjectCheckerMessage {
   type: 'grc:inject';
 }

@@ -8,9 +8,10 @@ import { mapToPairs, matchingMap, SPACES, WHITESPACE } from '../../utils/report/
 import { reportTableWords } from '../../utils/report/formats.ts';
 import { REPORT_TABLE_MAP, REPORT_TABLE_WORDS } from '../../utils/report/page.ts';
 import { readdirSync } from 'node:fs';
+import { holdsBao, namesReportOutright } from '../../utils/dom/names.ts';
 import { declaresOther, FOLD_FROM, FOLD_TO, mayBeReport, mayMatchFolded, PAGE_MARKERS, QUICK_MAP, quickMatch, quickWords } from '../../utils/report/quickCheck.ts';
 import { normalize, normalizerFor } from '../../utils/report/normalize.ts';
-import { analyzeHtml, analyzeText, FIXTURES, foldLikeXPath, readFixture, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
+import { analyzeHtml, analyzeText, FIXTURES, foldLikeXPath, readFixture, seedHtml, seedText, SEED_FILES, type SeedId } from '../helpers/load.ts';
 
 const NOT_REPORTS: [string, string][] = [
   ['news', '<title>我局召开2024年工作会议</title><p>会议总结了2023年工作。</p>'],
@@ -152,5 +153,36 @@ describe('the content scripts ship their character maps made in advance', () => 
   });
   it('REPORT_TABLE_MAP (the page reader) is what normalize.ts makes for the report tables\' labels', () => {
     expect(REPORT_TABLE_MAP).toBe(mapToPairs(matchingMap(reportTableWords())));
+  });
+});
+
+describe('a title that names the report outright (namesReportOutright) has the checker injected without the quick look', () => {
+  const TITLES = [
+    ...(Object.keys(SEED_FILES) as SeedId[]).map((id) => /<title>([^<]*)<\/title>/.exec(seedHtml(id))?.[1] ?? ''),
+    '平潭综合实验区2024年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会',
+    '某某区2023年政府信息公开年报',
+    '某某局政府信息公开工作2023年度报告 | 某某市人民政府',
+  ];
+  it('the seeds\' and real pages\' titles, and the other wordings', () => {
+    expect(TITLES.filter((t) => !t)).toEqual([]);
+    for (const title of TITLES) {
+      expect(namesReportOutright(title), title).toBe(true);
+      // Never looser than the quick check's own title test, nor than the detector's first look.
+      expect(quickCheck(title, ''), title).toBe(true);
+      expect(holdsBao(title), title).toBe(true);
+    }
+  });
+  it('not by the column or site joined to another article\'s title, nor by other reports', () => {
+    for (const title of [
+      '关于2023年政府信息公开工作的说明_政府信息公开年报_某某区人民政府',
+      '政府信息公开指南_某某市医疗保障局',
+      '2023年政府工作报告',
+      '某某区2023年法治政府建设年度报告',
+      '政府信息公开工作报告',
+      '详细信息',
+      '',
+    ]) {
+      expect(namesReportOutright(title), title).toBe(false);
+    }
   });
 });

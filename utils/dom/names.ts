@@ -16,6 +16,30 @@ export const holdsBao = (name: string) => name.includes('报') || name.includes(
 /** What CMSs join a page title's parts with (article_column_site). */
 const TITLE_JOINS = '_|｜-－—–·';
 
+/** Words that, after 信息公开 in a title, name the annual report itself, in either form. */
+const REPORT_NAMES = ['年度报告', '年度報告', '年报', '年報', '年工作报告', '年工作報告'];
+/** What a report's title names it the report of, in either form. */
+const DISCLOSURE = ['信息公开', '信息公開', '政务公开', '政務公開'];
+
+/**
+ * The page's own title (its first part, before the column and site a CMS joins to it) names the
+ * report outright: 2021年政府信息公开工作年度报告, 政府信息公开年报. Such a page is read whole at
+ * once (the checker), without the quick look first: on a report page that look is one more
+ * script compiled and run for an answer the title has given already (scripts/bench-browser.ts).
+ * Narrower than REPORT_TITLE on purpose (utils/report/quickCheck.ts): a title it misses still has
+ * the quick look decide. The column's name is not enough: every article in a 政府信息公开年报
+ * column carries it.
+ */
+export function namesReportOutright(title: string): boolean {
+  let end = title.length;
+  for (const join of '_|｜') {
+    const at = title.indexOf(join);
+    if (at >= 0 && at < end) end = at;
+  }
+  const own = title.slice(0, end);
+  return DISCLOSURE.some((w) => own.includes(w)) && REPORT_NAMES.some((w) => own.includes(w));
+}
+
 /**
  * The detector's first look at a page, before quickLook: might the page be named a report?
  * Every wording of a report's name holds 报 (年度报告, 年报; 報 in traditional characters,

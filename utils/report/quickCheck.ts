@@ -1,6 +1,6 @@
 /**
  * The quick check the detector runs on every gov.cn page and frame whose names may be a
- * report's (mayBeNamedReport in utils/dom/textSample.ts: a 报 in its title or declared titles,
+ * report's (mayBeNamedReport in utils/dom/names.ts: a 报 in its title or declared titles,
  * or no title): could this page be a report? It must stay far below a millisecond and keep the detector small, so it reads only
  * the title and a bounded slice of the text, and it matches through QUICK_MAP — the
  * traditional and full-width forms of the characters its words use — made when the code was
