@@ -169,12 +169,12 @@ function pageChecked({ tabId, frameId }: FrameSender) {
 async function retitled(tabId: number, title: string, url: string) {
   if (!holdsBao(title)) return;
   if ((await queued(tabId, () => load(tabId))).some((f) => f.frameId === 0)) return;
-  await lookInto({ tabId, frameId: 0, url });
+  await injectUnlessTurnedOff({ tabId, frameId: 0, url }, LOOK_FILE);
 }
 
-/** The detector's second half into the frame (library: not on a site the person turned the extension off on). */
-function lookInto(frame: FrameSender): Promise<boolean> {
-  return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, LOOK_FILE)));
+/** The detector's second half or the checker into the frame, unless the person turned the extension off on its site (library). */
+function injectUnlessTurnedOff(frame: FrameSender, file: typeof LOOK_FILE | typeof CHECKER_FILE): Promise<boolean> {
+  return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, file)));
 }
 
 /** Why a page that is no report by the engine still counts as one not checked: it was not read whole. */
@@ -219,11 +219,8 @@ export default defineBackground(() => {
       });
     }
     // The detector's second half, into a frame whose names may be a report's.
-    if (m?.type === 'grc:look' && frame) return lookInto(frame);
-    if (m?.type === 'grc:inject' && frame) {
-      // library: the person turned the extension off on this site
-      return turnedOffOn(frame.url).then((off) => (off ? false : injectInto(frame, CHECKER_FILE)));
-    }
+    if (m?.type === 'grc:look' && frame) return injectUnlessTurnedOff(frame, LOOK_FILE);
+    if (m?.type === 'grc:inject' && frame) return injectUnlessTurnedOff(frame, CHECKER_FILE);
     // The checker found a report: the overlay into its frame, where it reads it from its world's global.
     if (m?.type === 'grc:load-overlay' && frame) return injectInto(frame, OVERLAY_FILE);
     if (m?.type === 'grc:check-tab') {

@@ -32,8 +32,8 @@ const DISCLOSURE = ['信息公开', '信息公開', '政务公开', '政務公�
  */
 export function namesReportOutright(title: string): boolean {
   let end = title.length;
-  for (const join of '_|｜') {
-    const at = title.indexOf(join);
+  for (let i = 0; i < TITLE_JOINS.length; i++) {
+    const at = title.indexOf(TITLE_JOINS[i]);
     if (at >= 0 && at < end) end = at;
   }
   const own = title.slice(0, end);
